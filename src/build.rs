@@ -1,0 +1,187 @@
+//! The build: every stage in order, each timed.
+//!
+//! config → content → site → render → output. Problems of every stage are
+//! gathered so one run shows all of them; if any is an error the staging
+//! folder is thrown away and the previous output stays as it was.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content;
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::markdown;
+use crate::output::assets;
+use crate::output::writer::{check_output, Staging};
+use crate::render::i18n::I18n;
+use crate::render::templates::Templates;
+use crate::render::Renderer;
+use crate::site::{BuildOptions, Site};
+use crate::urls;
+
+/// What to build, from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct BuildRequest {
+    /// The site root (holds `site.toml`).
+    pub root: PathBuf,
+    /// Output folder; default: `output_dir` of site.toml under the root.
+    pub out: Option<PathBuf>,
+    /// Overrides `base_url` (preview deployments).
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// The day of the build; default: today.
+    pub today: Option<NaiveDate>,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildSummary {
+    /// Pages written.
+    pub pages: usize,
+    /// Static files written.
+    pub files: usize,
+    /// The output folder.
+    pub out: PathBuf,
+    /// Warnings (the build succeeded anyway).
+    pub warnings: Diagnostics,
+    /// Time per stage.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Builds the site described by `request`.
+pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
+    let mut timer = Timer {
+        last: Some(Instant::now()),
+        laps: Vec::new(),
+    };
+    let root = request.root.as_path();
+    let mut config = Config::load(&root.join("site.toml")).map_err(Diagnostics::from_iter)?;
+    if let Some(base_url) = &request.base_url {
+        config.base_url = base_url.trim_end_matches('/').to_string();
+    }
+    let out = request
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join(&config.output_dir));
+    check_output(root, &out).map_err(|d| Diagnostics::from_iter([d]))?;
+    timer.lap("config");
+
+    let mut problems = Diagnostics::new();
+    let loaded = content::load(root, &config);
+    problems.extend(loaded.problems);
+    timer.lap("content");
+
+    let options = BuildOptions {
+        drafts: request.drafts,
+        today: request
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    };
+    let theme_dir = config.theme_dir(root);
+    let (site, site_problems) =
+        Site::assemble(config, root, loaded.documents, loaded.files, &options);
+    problems.extend(site_problems);
+    timer.lap("site");
+
+    let staging = Staging::create(&out).map_err(|e| io_failure(&out, &e))?;
+    let result = render_and_write(&site, &theme_dir, &staging, &mut problems, &mut timer);
+    problems.sort();
+    match result {
+        Ok((pages, files)) if !problems.has_errors() => {
+            staging.commit().map_err(|e| io_failure(&out, &e))?;
+            timer.lap("swap");
+            Ok(BuildSummary {
+                pages,
+                files,
+                out,
+                warnings: problems,
+                timings: timer.laps,
+            })
+        }
+        Ok(_) => {
+            staging.discard();
+            Err(problems)
+        }
+        Err(d) => {
+            staging.discard();
+            problems.push(d);
+            problems.sort();
+            Err(problems)
+        }
+    }
+}
+
+/// Copies static files, then renders and writes every page in parallel.
+fn render_and_write(
+    site: &Site,
+    theme_dir: &Path,
+    staging: &Staging,
+    problems: &mut Diagnostics,
+    timer: &mut Timer,
+) -> Result<(usize, usize), Diagnostic> {
+    let root = site.root.as_path();
+    let manifest = assets::copy_static(
+        root,
+        theme_dir,
+        &site.content_files,
+        markdown::highlight_css(),
+        staging,
+    )?;
+    timer.lap("static files");
+    let hashed = Arc::new(manifest.hashed);
+    let templates = Templates::load(root, theme_dir, hashed, site.config.links)?;
+    let i18n = match I18n::load(root, &site.config) {
+        Ok(i18n) => i18n,
+        Err(e) => {
+            problems.extend(e);
+            return Ok((0, manifest.count));
+        }
+    };
+    let renderer = Renderer::new(site, templates, i18n, manifest.stylesheets);
+    timer.lap("summaries");
+    let page_problems: Vec<Vec<Diagnostic>> = site
+        .routes
+        .pages
+        .par_iter()
+        .map(|(path, owner)| match renderer.render(path, owner) {
+            Ok(page) => match staging.write(&urls::output_file(path), page.html.as_bytes()) {
+                Ok(()) => page.problems,
+                Err(e) => vec![write_failure(&staging.dir.join(path), &e)],
+            },
+            Err(problems) => problems,
+        })
+        .collect();
+    problems.extend(page_problems.into_iter().flatten());
+    timer.lap("render + write");
+    Ok((site.routes.pages.len(), manifest.count))
+}
+
+fn io_failure(path: &Path, error: &std::io::Error) -> Diagnostics {
+    Diagnostics::from_iter([write_failure(path, error)])
+}
+
+fn write_failure(path: &Path, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write the output: {error}"))
+        .at(Span::file(path))
+        .hint("check that the output folder's parent exists and is writable")
+}
+
+/// Times the stages of a build (shown with `--verbose`).
+struct Timer {
+    last: Option<Instant>,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Timer {
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        let since = self.last.map_or(Duration::ZERO, |t| now - t);
+        self.laps.push((name, since));
+        self.last = Some(now);
+    }
+}

@@ -1,0 +1,140 @@
+//! The command line: parses arguments, runs a command, prints its outcome.
+//!
+//! Exit codes: 0 success, 1 the site has errors (all printed), 2 bad usage
+//! (clap's own code).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+use crate::build::{build, BuildRequest, BuildSummary};
+use crate::diagnostics::Diagnostics;
+
+/// parvis: the static site generator of the PariSanté Campus portal.
+#[derive(Debug, Parser)]
+#[command(name = "parvis", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args)]
+struct OutputArgs {
+    /// Print nothing but errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print the time of each stage.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    /// How to print diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For people.
+    Human,
+    /// One JSON object on standard output, for CI annotations.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the output folder.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// The site's root folder (holds site.toml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output folder (default: `output_dir` of site.toml, `public`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Override `base_url` (preview deployments).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include drafts.
+    #[arg(long)]
+    drafts: bool,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => {
+            let request = BuildRequest {
+                root: args.root,
+                out: args.out,
+                base_url: args.base_url,
+                drafts: args.drafts,
+                today: None,
+            };
+            let started = std::time::Instant::now();
+            let result = build(&request);
+            report(&cli.output, result, started.elapsed())
+        }
+    }
+}
+
+fn report(
+    output: &OutputArgs,
+    result: Result<BuildSummary, Diagnostics>,
+    elapsed: std::time::Duration,
+) -> ExitCode {
+    let color = std::io::stderr().is_terminal();
+    match (output.format, result) {
+        (Format::Json, Ok(summary)) => {
+            let out = json!({"ok": true, "pages": summary.pages, "files": summary.files, "milliseconds": elapsed.as_millis() as u64, "diagnostics": summary.warnings});
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        (Format::Json, Err(problems)) => {
+            println!(
+                "{}",
+                json!({"ok": false, "errors": problems.error_count(), "diagnostics": problems})
+            );
+            ExitCode::from(1)
+        }
+        (Format::Human, Ok(summary)) => {
+            if !output.quiet {
+                for warning in summary.warnings.iter() {
+                    eprintln!("{}\n", warning.render(color));
+                }
+                if output.verbose {
+                    for (stage, time) in &summary.timings {
+                        eprintln!("  {stage:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+                    }
+                }
+                println!(
+                    "Built {} pages and {} files into {} in {} ms",
+                    summary.pages,
+                    summary.files,
+                    summary.out.display(),
+                    elapsed.as_millis()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        (Format::Human, Err(problems)) => {
+            for problem in problems.iter().filter(|p| p.is_error() || !output.quiet) {
+                eprintln!("{}\n", problem.render(color));
+            }
+            let n = problems.error_count();
+            eprintln!(
+                "error: the site has {n} error{}; the previous output was left as it was",
+                if n == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+    }
+}

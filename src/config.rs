@@ -1,0 +1,436 @@
+//! `site.toml`: the first stage of a build.
+//!
+//! The file is read into strict types (`deny_unknown_fields`), so a typo is
+//! an error that names the closest known key, then checked for what types
+//! alone cannot say: the default language is declared, every `ref` points at
+//! a declared collection, every taxonomy a field feeds is declared.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+
+/// The whole site configuration, validated.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's name.
+    pub title: String,
+    /// Absolute URL of the published site; only feeds, sitemap and
+    /// canonical links use it.
+    pub base_url: String,
+    /// A short description for the home page's meta description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The language without a code in file names and URLs.
+    #[serde(default = "default_language")]
+    pub default_language: String,
+    /// Folder name under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Where `build` writes, relative to the site root.
+    #[serde(default = "default_output_dir")]
+    pub output_dir: String,
+    /// Shape of links between pages.
+    #[serde(default)]
+    pub links: LinkStyle,
+    /// Lets raw HTML through the Markdown unsanitized.
+    #[serde(default)]
+    pub unsafe_html: bool,
+    /// Declared languages; the default one comes first when listed.
+    #[serde(default)]
+    pub languages: IndexMap<String, Language>,
+    /// Declared taxonomies (`tags`, `sectors`…).
+    #[serde(default)]
+    pub taxonomies: IndexMap<String, TaxonomyConfig>,
+    /// Declared collections, in menu order.
+    #[serde(default)]
+    pub collections: IndexMap<String, CollectionConfig>,
+    /// Free-form values passed to templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+fn default_language() -> String {
+    "fr".into()
+}
+fn default_theme() -> String {
+    "campus".into()
+}
+fn default_output_dir() -> String {
+    "public".into()
+}
+
+/// How pages link to each other.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkStyle {
+    /// `../news/x/`: for web servers that serve `index.html` for folders.
+    #[default]
+    Pretty,
+    /// `../news/x/index.html`: for `file://` and plain intranet shares.
+    Files,
+}
+
+/// One declared language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// The site's name in this language.
+    pub title: String,
+    /// The home page's description in this language.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A text given once for all languages or once per language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Localized {
+    /// The same text everywhere.
+    One(String),
+    /// One text per language code.
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Localized {
+    /// The text for `lang`, falling back on `default_lang`, then on any.
+    pub fn get<'a>(&'a self, lang: &str, default_lang: &str) -> Option<&'a str> {
+        match self {
+            Localized::One(s) => Some(s),
+            Localized::PerLanguage(map) => map
+                .get(lang)
+                .or_else(|| map.get(default_lang))
+                .or_else(|| map.values().next())
+                .map(String::as_str),
+        }
+    }
+}
+
+/// A declared taxonomy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyConfig {
+    /// Title of its index page.
+    pub title: Localized,
+    /// URL segment; default: the key.
+    #[serde(default)]
+    pub path: Option<Localized>,
+    /// Entries per term page (0 = one page).
+    #[serde(default = "default_paginate")]
+    pub paginate: usize,
+}
+
+/// A declared collection.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CollectionConfig {
+    /// URL segment per language; default: the key.
+    #[serde(default)]
+    pub path: Option<Localized>,
+    /// Title of its list page; default: the key.
+    #[serde(default)]
+    pub title: Option<Localized>,
+    /// Order of its lists.
+    #[serde(default)]
+    pub sort_by: SortBy,
+    /// Entries per list page (0 = one page).
+    #[serde(default = "default_paginate")]
+    pub paginate: usize,
+    /// Template for its entries; default `<key>.html`, else `entry.html`.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Fields beyond the common ones.
+    #[serde(default)]
+    pub fields: IndexMap<String, FieldSpec>,
+}
+
+fn default_paginate() -> usize {
+    20
+}
+
+/// The order of a collection's lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Alphabetical by title.
+    #[default]
+    Title,
+    /// Newest first.
+    Date,
+    /// By `weight`, then title.
+    Weight,
+}
+
+/// A declared field of a collection.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    /// Its type.
+    #[serde(rename = "type")]
+    pub kind: FieldType,
+    /// Whether every entry must set it.
+    #[serde(default)]
+    pub required: bool,
+    /// For `list`: the taxonomy its values feed.
+    #[serde(default)]
+    pub taxonomy: Option<String>,
+    /// For `ref`/`refs`: the target collection.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// For `enum`: the allowed values.
+    #[serde(default)]
+    pub values: Vec<String>,
+    /// Kept out of open-data exports.
+    #[serde(default)]
+    pub private: bool,
+}
+
+/// The types a declared field can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)]
+pub enum FieldType {
+    String,
+    Markdown,
+    Int,
+    Year,
+    Date,
+    Bool,
+    Url,
+    Email,
+    Enum,
+    List,
+    Asset,
+    Ref,
+    Refs,
+}
+
+impl Config {
+    /// Reads and validates `site.toml` at `path`.
+    pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| {
+                vec![Diagnostic::error(format!("cannot read the site configuration: {e}"))
+                .at(Span::file(path))
+                .hint("every site has a `site.toml` at its root; give another root with `--root`")]
+            })?;
+        Config::parse(path, &text)
+    }
+
+    /// Parses and validates the text of `site.toml`.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let mut config: Config =
+            toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
+        if config.languages.is_empty() {
+            let language = Language {
+                title: config.title.clone(),
+                description: None,
+            };
+            config
+                .languages
+                .insert(config.default_language.clone(), language);
+        }
+        let problems = config.check(path, text);
+        if problems.is_empty() {
+            config.base_url = config.base_url.trim_end_matches('/').to_string();
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn check(&self, path: &Path, text: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let at_key = |key: &str| key_span(path, text, key);
+        if !self.languages.contains_key(&self.default_language) {
+            problems.push(
+                Diagnostic::error(format!(
+                    "default language `{}` is not declared",
+                    self.default_language
+                ))
+                .at(at_key("default_language"))
+                .hint(format!(
+                    "add a `[languages.{}]` table",
+                    self.default_language
+                )),
+            );
+        }
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            problems.push(
+                Diagnostic::error("`base_url` must be an absolute http(s) URL")
+                    .at(at_key("base_url"))
+                    .hint("for example `base_url = \"https://www.example.org\"`"),
+            );
+        }
+        for (name, collection) in &self.collections {
+            if !crate::slug::is_valid(name) {
+                problems.push(
+                    Diagnostic::error(format!("collection name `{name}` is not a slug"))
+                        .at(at_key(name))
+                        .hint("use lower-case letters, digits and `-` only"),
+                );
+            }
+            for (field, spec) in &collection.fields {
+                problems.extend(self.check_field(field, spec, at_key(field)));
+            }
+        }
+        problems
+    }
+
+    fn check_field(&self, name: &str, spec: &FieldSpec, span: Span) -> Option<Diagnostic> {
+        let error =
+            |msg: String, hint: String| Some(Diagnostic::error(msg).at(span.clone()).hint(hint));
+        if crate::content::COMMON_FIELDS.contains(&name) {
+            return error(
+                format!("`{name}` is a common field and cannot be redeclared"),
+                "remove this line; every entry already has it".into(),
+            );
+        }
+        if let Some(taxonomy) = &spec.taxonomy {
+            if !self.taxonomies.contains_key(taxonomy) {
+                return error(
+                    format!("field `{name}` feeds taxonomy `{taxonomy}`, which is not declared"),
+                    format!("declare it under `[taxonomies]`: `{taxonomy} = {{ title = \"…\" }}`"),
+                );
+            }
+            if spec.kind != FieldType::List {
+                return error(
+                    format!("field `{name}` has a taxonomy but is not a `list`"),
+                    "use `type = \"list\"`".into(),
+                );
+            }
+        }
+        match (spec.kind, &spec.to) {
+            (FieldType::Ref | FieldType::Refs, Some(to)) if !self.collections.contains_key(to) => {
+                let hint = match did_you_mean(to, self.collections.keys().map(String::as_str)) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => "`to` must name a declared collection".into(),
+                };
+                error(
+                    format!("field `{name}` refers to unknown collection `{to}`"),
+                    hint,
+                )
+            }
+            (FieldType::Enum, _) if spec.values.is_empty() => error(
+                format!("enum field `{name}` has no `values`"),
+                "list the allowed values: `values = [\"a\", \"b\"]`".into(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The language codes, default first.
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.default_language.as_str()).chain(
+            self.languages
+                .keys()
+                .map(String::as_str)
+                .filter(|l| *l != self.default_language),
+        )
+    }
+
+    /// The theme folder under `root`.
+    pub fn theme_dir(&self, root: &Path) -> PathBuf {
+        root.join("themes").join(&self.theme)
+    }
+}
+
+/// Turns a toml error into a diagnostic, with a suggestion for unknown keys.
+fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim().to_string();
+    let span = match error.span() {
+        Some(range) => Span::in_text(path, text, range.start, range.len()),
+        None => Span::file(path),
+    };
+    let Some((unknown, expected)) = parse_unknown_field(&message) else {
+        return Diagnostic::error(format!("invalid site configuration: {message}"))
+            .at(span)
+            .hint("see the `site.toml` section of the README for the expected keys");
+    };
+    let hint = match did_you_mean(&unknown, expected.iter().map(String::as_str)) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!("known keys here: {}", expected.join(", ")),
+    };
+    Diagnostic::error(format!("`{unknown}`: unknown key in site.toml"))
+        .at(span)
+        .hint(hint)
+}
+
+/// Reads serde's "unknown field `x`, expected one of `a`, `b`" message.
+pub(crate) fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((unknown.to_string(), expected))
+}
+
+/// The span of the first line declaring `key` (as `key =` or `[...key]`).
+fn key_span(path: &Path, text: &str, key: &str) -> Span {
+    let line = text
+        .lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+                || (l.starts_with('[') && l.trim_end().ends_with(&format!("{key}]")))
+        })
+        .map_or(1, |i| i + 1);
+    Span::line_of(path, text, line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(Path::new("site.toml"), text)
+    }
+
+    const MINIMAL: &str = "title = \"T\"\nbase_url = \"https://example.org/\"\n";
+
+    #[test]
+    fn minimal_site_gets_defaults() {
+        let config = parse(MINIMAL).expect("valid");
+        assert_eq!(config.default_language, "fr");
+        assert_eq!(config.base_url, "https://example.org");
+        assert_eq!(config.languages.len(), 1);
+        assert_eq!(config.links, LinkStyle::Pretty);
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_closest() {
+        let errors = parse(&format!("{MINIMAL}titel = \"x\"\n")).expect_err("invalid");
+        assert_eq!(errors[0].message, "`titel`: unknown key in site.toml");
+        assert_eq!(errors[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(errors[0].span.as_ref().map(|s| s.line), Some(3));
+    }
+
+    #[test]
+    fn ref_to_undeclared_collection_is_an_error() {
+        let text = format!(
+            "{MINIMAL}[collections.startups.fields]\ninstitute = {{ type = \"ref\", to = \"institute\" }}\n[collections.institutes]\n"
+        );
+        let errors = parse(&text).expect_err("invalid");
+        assert!(errors[0].message.contains("unknown collection `institute`"));
+        assert_eq!(
+            errors[0].hint.as_deref(),
+            Some("did you mean `institutes`?")
+        );
+        assert_eq!(errors[0].span.as_ref().map(|s| s.line), Some(4));
+    }
+
+    #[test]
+    fn localized_falls_back_on_default_language() {
+        let l = Localized::PerLanguage(BTreeMap::from([("fr".into(), "Actus".into())]));
+        assert_eq!(l.get("en", "fr"), Some("Actus"));
+    }
+}

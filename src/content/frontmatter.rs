@@ -1,0 +1,195 @@
+//! Reading one content file: bytes → text → YAML fields + Markdown body.
+//!
+//! Text is normalized first (BOM dropped, CRLF → LF) so that offsets,
+//! lines and columns all refer to the same string that diagnostics quote.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::discover::{Format, SourceFile};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::yaml::{self, Mapping};
+
+/// A content file split into its parts, not yet checked against a schema.
+#[derive(Debug)]
+pub struct RawDocument {
+    /// The normalized text of the whole file.
+    pub text: String,
+    /// The fields, with their lines in `text`.
+    pub fields: Mapping,
+    /// Where the Markdown body is.
+    pub body: Body,
+}
+
+/// Where the Markdown body of a file lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// A slice of the file's text, from this byte offset to the end
+    /// (Markdown files), so link problems can be placed exactly.
+    Tail(usize),
+    /// The `body:` field of a YAML file, written on this line.
+    Field(String, usize),
+}
+
+/// Reads and splits a content file.
+pub fn read(source: &SourceFile) -> Result<RawDocument, Diagnostic> {
+    let bytes = std::fs::read(&source.path).map_err(|e| {
+        Diagnostic::error(format!("cannot read this file: {e}")).at(Span::file(&source.display))
+    })?;
+    let text = decode(&source.display, bytes)?;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("the file is empty")
+            .at(Span::file(&source.display))
+            .hint("write at least a `title:` field, or delete the file"));
+    }
+    match source.format {
+        Format::Markdown => split_markdown(&source.display, text),
+        Format::Yaml => split_yaml(&source.display, text),
+    }
+}
+
+/// UTF-8 with an optional BOM; CRLF line endings become LF.
+fn decode(display: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        // Offsets in the lossy text match the original up to the first bad byte.
+        Diagnostic::error("the file is not valid UTF-8 text")
+            .at(Span::in_text(display, &lossy, valid, 1))
+            .label("invalid byte here")
+            .hint("save the file as UTF-8 in your editor (\"Encoding: UTF-8\")")
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
+}
+
+fn split_markdown(display: &Path, text: String) -> Result<RawDocument, Diagnostic> {
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim_end() != "---" {
+        return Err(
+            Diagnostic::error("the file does not start with front matter")
+                .at(Span::line_of(display, &text, 1))
+                .hint(
+                    "start the file with a line `---`, the fields (`title: …`), then another `---`",
+                ),
+        );
+    }
+    let yaml_start = first_line.len() + 1;
+    let Some((yaml_end, body_start)) = closing_fence(&text, yaml_start) else {
+        return Err(Diagnostic::error("the front matter is not closed")
+            .at(Span::line_of(display, &text, 1))
+            .label("opened here")
+            .hint("add a line `---` after the last field"));
+    };
+    let fields = parse_fields(display, &text, yaml_start, yaml_end)?;
+    Ok(RawDocument {
+        body: Body::Tail(body_start),
+        fields,
+        text,
+    })
+}
+
+/// Finds the line `---` (or `...`) that ends the front matter: returns the
+/// end of the YAML and the start of the body.
+fn closing_fence(text: &str, from: usize) -> Option<(usize, usize)> {
+    let mut offset = from;
+    for line in text[from.min(text.len())..].split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == "---" || bare == "..." {
+            return Some((offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn split_yaml(display: &Path, text: String) -> Result<RawDocument, Diagnostic> {
+    let mut fields = parse_fields(display, &text, 0, text.len())?;
+    let body = match fields.shift_remove("body") {
+        None | Some((Value::Null, _)) => Body::Field(String::new(), 0),
+        Some((Value::String(s), line)) => Body::Field(s, line),
+        Some((_, line)) => {
+            return Err(Diagnostic::error("`body`: expected Markdown text")
+                .at(Span::line_of(display, &text, line))
+                .hint("write `body: |` then the Markdown, indented, on the next lines"))
+        }
+    };
+    Ok(RawDocument { text, fields, body })
+}
+
+/// Parses `text[start..end]` as YAML; lines of fields are made absolute.
+fn parse_fields(
+    display: &Path,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Result<Mapping, Diagnostic> {
+    let yaml_text = &text[start..end];
+    let line_offset = text[..start].matches('\n').count();
+    let mut fields = yaml::parse_mapping(yaml_text).map_err(|e| {
+        Diagnostic::error(format!("invalid YAML: {}", e.message))
+            .at(Span::in_text(display, text, start + e.offset, 1))
+            .hint("check the quotes, the `key: value` form and the indentation; text with `:` or `#` needs quotes")
+    })?;
+    for (_, line) in fields.values_mut() {
+        *line += line_offset;
+    }
+    Ok(fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Result<RawDocument, Diagnostic> {
+        split_markdown(Path::new("a.md"), text.to_string())
+    }
+
+    #[test]
+    fn splits_fields_and_body_with_absolute_lines() {
+        let doc = split("---\ntitle: A\ndate: 2024-01-02\n---\nHello\n").expect("valid");
+        assert_eq!(doc.fields["date"].1, 3);
+        assert_eq!(doc.body, Body::Tail(34));
+        assert_eq!(&doc.text[34..], "Hello\n");
+    }
+
+    #[test]
+    fn unclosed_front_matter_points_at_the_opening() {
+        let e = split("---\ntitle: A\nHello\n").expect_err("unclosed");
+        assert_eq!(e.message, "the front matter is not closed");
+        assert_eq!(e.span.map(|s| s.line), Some(1));
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_file() {
+        let e = split("---\ntitle: A\ntags: [a\n---\n").expect_err("bad yaml");
+        assert!(e.message.starts_with("invalid YAML"), "{}", e.message);
+        assert!(e.span.map(|s| s.line).unwrap_or(0) >= 3);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let text = decode(
+            Path::new("a.md"),
+            b"\xef\xbb\xbf---\r\ntitle: A\r\n---\r\nx\r\n".to_vec(),
+        )
+        .expect("utf8");
+        let doc = split(&text).expect("valid");
+        assert_eq!(doc.fields["title"].0, Value::from("A"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let e = decode(Path::new("a.md"), b"---\ntitle: caf\xe9\n".to_vec()).expect_err("latin-1");
+        let span = e.span.expect("span");
+        assert_eq!((span.line, span.column), (2, 11));
+    }
+}

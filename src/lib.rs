@@ -1,0 +1,25 @@
+//! parvis: the static site generator of the PariSanté Campus portal.
+//!
+//! A build runs these stages, one module each, data flowing one way:
+//!
+//! 1. [`config`]: `site.toml`, strictly typed;
+//! 2. [`content`]: files under `content/` → validated documents;
+//! 3. [`site`]: documents → the immutable model (URLs, relations, lists);
+//! 4. [`markdown`] and [`render`]: each route → an HTML page;
+//! 5. [`output`]: staging folder, static files, atomic swap.
+//!
+//! [`build`] runs them in order; [`diagnostics`] is what every stage
+//! reports; [`cli`] is the command line on top.
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod urls;
+pub mod yaml;

@@ -1,0 +1,262 @@
+//! The typed objects templates receive (documented for theme authors in
+//! `docs/templates.md`).
+//!
+//! Every `href` is already relative to the page being rendered, so a theme
+//! never builds a URL by hand and the output works under any sub-path.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// `site`: what every page shows about the site as a whole.
+#[derive(Debug, Serialize)]
+pub struct SiteContext<'a> {
+    /// The site's name in this language.
+    pub title: &'a str,
+    /// Its description in this language.
+    pub description: Option<&'a str>,
+    /// Absolute URL of the published site.
+    pub base_url: &'a str,
+    /// This page's language.
+    pub lang: &'a str,
+    /// The default language.
+    pub default_language: &'a str,
+    /// Language switcher entries.
+    pub languages: Vec<LanguageLink<'a>>,
+    /// One item per collection.
+    pub nav: Vec<NavItem<'a>>,
+    /// One item per taxonomy.
+    pub taxonomies: Vec<Link>,
+    /// This language's home page.
+    pub home_href: String,
+    /// The search page, once there is one.
+    pub search_href: Option<String>,
+    /// `extra` from site.toml.
+    pub extra: &'a toml::Table,
+}
+
+/// A language in the switcher.
+#[derive(Debug, Serialize)]
+pub struct LanguageLink<'a> {
+    /// Language code.
+    pub code: &'a str,
+    /// The site's name in that language.
+    pub title: &'a str,
+    /// This page's translation, or that language's home.
+    pub href: String,
+    /// Whether it is the current page's language.
+    pub current: bool,
+}
+
+/// A navigation item.
+#[derive(Debug, Serialize)]
+pub struct NavItem<'a> {
+    /// Collection key.
+    pub key: &'a str,
+    /// Its title in this language.
+    pub title: &'a str,
+    /// Its list page.
+    pub href: String,
+    /// Whether the current page belongs to it.
+    pub current: bool,
+}
+
+/// A titled link to a collection, taxonomy or page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Key (collection or taxonomy), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Title in this language.
+    pub title: String,
+    /// Relative link.
+    pub href: String,
+}
+
+/// A term link with its use count.
+#[derive(Debug, Serialize)]
+pub struct TermLink {
+    /// The term as written.
+    pub name: String,
+    /// Its page.
+    pub href: String,
+    /// How many entries use it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+}
+
+/// A language version of the page, for `hreflang`.
+#[derive(Debug, Serialize)]
+pub struct Alternate<'a> {
+    /// Language code.
+    pub lang: &'a str,
+    /// Absolute URL.
+    pub url: String,
+}
+
+/// Another language's version of the page.
+#[derive(Debug, Serialize)]
+pub struct Translation<'a> {
+    /// Language code.
+    pub lang: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Relative link.
+    pub href: String,
+}
+
+/// An image with its text alternative.
+#[derive(Debug, Serialize)]
+pub struct Image<'a> {
+    /// Relative link to the file.
+    pub href: String,
+    /// Its alternative text.
+    pub alt: &'a str,
+}
+
+/// An entry as shown in lists and relation views.
+#[derive(Debug, Serialize)]
+pub struct Card<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Relative link to the entry.
+    pub href: String,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// HTML summary.
+    pub summary: &'a str,
+    /// Collection key.
+    pub collection: Option<&'a str>,
+    /// Its image.
+    pub image: Option<Image<'a>>,
+    /// Declared fields as plain values (refs as written).
+    pub fields: serde_json::Map<String, Value>,
+    /// Tags as written.
+    pub tags: &'a [String],
+    /// The entry's language, when it differs from the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'a str>,
+}
+
+/// A group of entries that refer to the current one.
+#[derive(Debug, Serialize)]
+pub struct BackRefGroup<'a> {
+    /// The referring entries' collection.
+    pub collection: Link,
+    /// The field that refers.
+    pub field: &'a str,
+    /// The referring entries.
+    pub entries: Vec<Card<'a>>,
+}
+
+/// A collection's newest entries on the home page.
+#[derive(Debug, Serialize)]
+pub struct Section<'a> {
+    /// The collection.
+    pub collection: Link,
+    /// Its first entries.
+    pub entries: Vec<Card<'a>>,
+}
+
+/// Links between the pages of a paginated list.
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    /// 1-based current page.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Previous page.
+    pub prev: Option<String>,
+    /// Next page.
+    pub next: Option<String>,
+    /// Every page.
+    pub pages: Vec<PageNumber>,
+}
+
+/// One page number in a pagination.
+#[derive(Debug, Serialize)]
+pub struct PageNumber {
+    /// 1-based.
+    pub number: usize,
+    /// Link.
+    pub href: String,
+    /// Whether it is the current page.
+    pub current: bool,
+}
+
+/// A heading of the page's content.
+#[derive(Debug, Serialize)]
+pub struct HeadingContext {
+    /// 1–6.
+    pub level: u8,
+    /// Its `id`.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// `page`: what this page shows. Fields that do not apply to its kind are
+/// left out.
+#[derive(Debug, Default, Serialize)]
+pub struct PageContext<'a> {
+    /// `home`, `entry`, `page`, `list`, `taxonomy`, `term` or `404`.
+    pub kind: &'static str,
+    /// Title.
+    pub title: String,
+    /// Plain-text description for meta tags.
+    pub description: String,
+    /// Site path.
+    pub path: String,
+    /// Absolute URL (none for 404).
+    pub canonical: Option<String>,
+    /// Language.
+    pub lang: &'a str,
+    /// Every language version, this one included.
+    pub alternates: Vec<Alternate<'a>>,
+    /// Other language versions.
+    pub translations: Vec<Translation<'a>>,
+    /// Ancestors.
+    pub breadcrumbs: Vec<Link>,
+    /// JSON-LD, ready for a `<script>` element.
+    pub jsonld: Option<String>,
+    /// Stylesheets to link, hashed and relative.
+    pub stylesheets: Vec<String>,
+    /// Rendered body.
+    pub content: Option<String>,
+    /// Rendered summary.
+    pub summary: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub updated: Option<String>,
+    /// Tags with their pages.
+    pub tags: Vec<TermLink>,
+    /// Image.
+    pub image: Option<Image<'a>>,
+    /// The collection (entries and lists).
+    pub collection: Option<Link>,
+    /// Declared fields ready to show.
+    pub fields: serde_json::Map<String, Value>,
+    /// Entries: taxonomy key → its terms on this entry (a map); taxonomy
+    /// index pages: all terms with their counts (a list).
+    #[serde(skip_serializing_if = "Value::is_null")]
+    pub terms: Value,
+    /// Entries that refer to this one.
+    pub backrefs: Vec<BackRefGroup<'a>>,
+    /// Headings of the content.
+    pub headings: Vec<HeadingContext>,
+    /// `extra` of the entry.
+    #[serde(skip_serializing_if = "Value::is_null")]
+    pub extra: Value,
+    /// A list's intro.
+    pub intro: Option<String>,
+    /// A list's entries.
+    pub entries: Vec<Card<'a>>,
+    /// A list's pagination.
+    pub pagination: Option<Pagination>,
+    /// The taxonomy (index and term pages).
+    pub taxonomy: Option<Link>,
+    /// The term (term pages).
+    pub term: Option<TermLink>,
+    /// The home page's sections.
+    pub sections: Vec<Section<'a>>,
+}

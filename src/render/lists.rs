@@ -1,0 +1,208 @@
+//! Pages that list entries: collection lists, taxonomy indexes, term pages,
+//! each paginated so no page grows with the size of the site.
+
+use super::context::{PageContext, PageNumber, Pagination, TermLink};
+use super::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::site::routes as routes_paths;
+use crate::site::{EntryId, Site};
+use crate::slug::slugify;
+
+/// The site path of page `page` of a collection's list.
+pub(super) fn collection_path(site: &Site, collection: &str, lang: &str, page: usize) -> String {
+    routes_paths::list_path(
+        &site.collection_path(collection, lang),
+        lang,
+        &site.config,
+        page,
+    )
+}
+
+/// The site path of a taxonomy's index.
+pub(super) fn taxonomy_index_path(site: &Site, taxonomy: &str, lang: &str) -> String {
+    routes_paths::list_path(
+        &routes_paths::taxonomy_path(&site.config, taxonomy, lang),
+        lang,
+        &site.config,
+        1,
+    )
+}
+
+/// The site path of a term's first page.
+pub(super) fn term_path(site: &Site, taxonomy: &str, lang: &str, term: &str) -> String {
+    term_page_path(site, taxonomy, lang, &slugify(term), 1)
+}
+
+fn term_page_path(site: &Site, taxonomy: &str, lang: &str, slug: &str, page: usize) -> String {
+    let base = routes_paths::taxonomy_path(&site.config, taxonomy, lang);
+    routes_paths::list_path(&format!("{base}/{slug}"), lang, &site.config, page)
+}
+
+/// The page numbers worth linking from page `current`: the first, the
+/// last and two on each side, so long lists do not make long pages.
+fn page_window(current: usize, total: usize) -> impl Iterator<Item = usize> {
+    (1..=total).filter(move |&n| n == 1 || n == total || n.abs_diff(current) <= 2)
+}
+
+impl<'a> Renderer<'a> {
+    /// One page of a collection's list.
+    pub(super) fn list_page(
+        &self,
+        collection: &str,
+        lang: &str,
+        number: usize,
+        path: &str,
+        problems: &mut Vec<Diagnostic>,
+    ) -> (String, PageContext<'_>) {
+        let site = self.site;
+        let lang = self.lang_of(lang);
+        let link = self.collection_link(collection, lang, path);
+        let mut page = self.page_base("list", lang, path, link.title.clone());
+        let intro = site
+            .intros
+            .get(&(collection.to_string(), lang.to_string()))
+            .copied();
+        if let Some(id) = intro {
+            let doc = self.document(id);
+            if !doc.title.is_empty() {
+                page.title = doc.title.clone();
+            }
+            page.description = self.summaries[id].text.clone();
+            page.intro = Some(self.markdown(id, doc.body_text(), path, problems).html);
+        }
+        let paginate = site
+            .config
+            .collections
+            .get(collection)
+            .map_or(0, |c| c.paginate);
+        let all: &[EntryId] = site
+            .lists
+            .get(collection)
+            .and_then(|l| l.get(lang))
+            .map_or(&[], Vec::as_slice);
+        let (entries, pagination) = self.paginate(all, paginate, number, path, |n| {
+            collection_path(site, collection, lang, n)
+        });
+        page.entries = entries
+            .iter()
+            .map(|&id| self.card(id, lang, path))
+            .collect();
+        page.pagination = pagination;
+        page.breadcrumbs = vec![self.home_crumb(lang, path)];
+        page.collection = Some(link);
+        page.alternates = self.alternates(path);
+        let own = format!("{collection}-list.html");
+        let template = if self.templates.has(&own) {
+            own
+        } else {
+            "list.html".into()
+        };
+        (template, page)
+    }
+
+    /// A taxonomy's index of terms.
+    pub(super) fn taxonomy_page(&self, taxonomy: &str, lang: &str, path: &str) -> PageContext<'_> {
+        let lang = self.lang_of(lang);
+        let link = self.taxonomy_link(taxonomy, lang, path);
+        let mut page = self.page_base("taxonomy", lang, path, link.title.clone());
+        let terms = self
+            .site
+            .taxonomies
+            .get(taxonomy)
+            .and_then(|t| t.per_lang.get(lang));
+        let links: Vec<TermLink> = terms
+            .into_iter()
+            .flatten()
+            .map(|term| TermLink {
+                name: term.name.clone(),
+                href: self.href(
+                    path,
+                    &term_page_path(self.site, taxonomy, lang, &term.slug, 1),
+                ),
+                count: Some(term.entries.len()),
+            })
+            .collect();
+        page.terms = serde_json::to_value(links).unwrap_or_default();
+        page.breadcrumbs = vec![self.home_crumb(lang, path)];
+        page.taxonomy = Some(link);
+        page.alternates = self.alternates(path);
+        page
+    }
+
+    /// One page of a term's entries.
+    pub(super) fn term_page(
+        &self,
+        taxonomy: &str,
+        lang: &str,
+        term: usize,
+        number: usize,
+        path: &str,
+    ) -> PageContext<'_> {
+        let site = self.site;
+        let lang = self.lang_of(lang);
+        let link = self.taxonomy_link(taxonomy, lang, path);
+        let Some(term) = site
+            .taxonomies
+            .get(taxonomy)
+            .and_then(|t| t.per_lang.get(lang))
+            .and_then(|t| t.get(term))
+        else {
+            return self.page_base("term", lang, path, link.title);
+        };
+        let mut page = self.page_base("term", lang, path, term.name.clone());
+        let paginate = site
+            .config
+            .taxonomies
+            .get(taxonomy)
+            .map_or(0, |t| t.paginate);
+        let (entries, pagination) = self.paginate(&term.entries, paginate, number, path, |n| {
+            term_page_path(site, taxonomy, lang, &term.slug, n)
+        });
+        page.entries = entries
+            .iter()
+            .map(|&id| self.card(id, lang, path))
+            .collect();
+        page.pagination = pagination;
+        page.breadcrumbs = vec![self.home_crumb(lang, path), link.clone()];
+        page.term = Some(TermLink {
+            name: term.name.clone(),
+            href: self.href(path, path),
+            count: Some(term.entries.len()),
+        });
+        page.taxonomy = Some(link);
+        page
+    }
+
+    /// The slice of `all` shown on page `number`, and the pagination links
+    /// (none when everything fits on one page).
+    fn paginate<'s>(
+        &self,
+        all: &'s [EntryId],
+        per_page: usize,
+        number: usize,
+        from: &str,
+        path_of: impl Fn(usize) -> String,
+    ) -> (&'s [EntryId], Option<Pagination>) {
+        if per_page == 0 || all.len() <= per_page {
+            return (all, None);
+        }
+        let total = all.len().div_ceil(per_page);
+        let start = (number - 1).saturating_mul(per_page).min(all.len());
+        let slice = &all[start..(start + per_page).min(all.len())];
+        let link = |n: usize| self.href(from, &path_of(n));
+        let pagination = Pagination {
+            current: number,
+            total,
+            prev: (number > 1).then(|| link(number - 1)),
+            next: (number < total).then(|| link(number + 1)),
+            pages: page_window(number, total)
+                .map(|n| PageNumber {
+                    number: n,
+                    href: link(n),
+                    current: n == number,
+                })
+                .collect(),
+        };
+        (slice, Some(pagination))
+    }
+}

@@ -1,0 +1,412 @@
+//! Rendering: the fourth stage, one route of the [`Site`] into one HTML page.
+//!
+//! A [`Renderer`] is built once per build and shared by every rayon worker;
+//! it holds only read-only data. Each page gets a context with what *that*
+//! page shows (never the whole site), so per-page work does not grow with
+//! the size of the site.
+
+pub mod context;
+mod entry;
+pub mod i18n;
+mod jsonld;
+pub mod links;
+mod lists;
+pub mod templates;
+
+use rayon::prelude::*;
+
+use crate::content::Document;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, LinkKind, LinkResolver, LinkTarget};
+use crate::site::{EntryId, Owner, Site};
+use crate::urls;
+use context::{Alternate, LanguageLink, Link, NavItem, PageContext, SiteContext};
+use i18n::I18n;
+use templates::Templates;
+
+/// A rendered page and the problems found while rendering it.
+#[derive(Debug)]
+pub struct RenderedPage {
+    /// The HTML.
+    pub html: String,
+    /// Broken links and other problems (errors fail the build).
+    pub problems: Vec<Diagnostic>,
+}
+
+/// A document's summary, ready for lists and meta descriptions.
+#[derive(Debug, Default)]
+struct Summary {
+    /// Escaped text, safe in HTML.
+    html: String,
+    /// Plain text.
+    text: String,
+}
+
+/// Everything needed to render any page of a site.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    templates: Templates,
+    i18n: I18n,
+    stylesheets: Vec<String>,
+    summaries: Vec<Summary>,
+    markdown: markdown::Options,
+}
+
+/// Keeps every destination as written: summaries are shown as text, so
+/// their links do not matter.
+struct KeepLinks;
+impl LinkResolver for KeepLinks {
+    fn resolve(&self, _dest: &str, _kind: LinkKind) -> LinkTarget {
+        LinkTarget::Keep
+    }
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares rendering: summaries of every document, in parallel.
+    pub fn new(site: &'a Site, templates: Templates, i18n: I18n, stylesheets: Vec<String>) -> Self {
+        let options = markdown::Options {
+            unsafe_html: site.config.unsafe_html,
+        };
+        let summaries = site
+            .documents
+            .par_iter()
+            .map(|doc| summarize(doc, &options))
+            .collect();
+        Renderer {
+            site,
+            templates,
+            i18n,
+            stylesheets,
+            summaries,
+            markdown: options,
+        }
+    }
+
+    /// Renders the page at `path`.
+    pub fn render(&self, path: &str, owner: &Owner) -> Result<RenderedPage, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let (template, page) = match owner {
+            Owner::Document(id) => self.document_page(*id, path, &mut problems),
+            Owner::Home { lang } => ("home.html".to_string(), self.generated_home(lang, path)),
+            Owner::List {
+                collection,
+                lang,
+                page,
+            } => self.list_page(collection, lang, *page, path, &mut problems),
+            Owner::TaxonomyIndex { taxonomy, lang } => (
+                "taxonomy.html".into(),
+                self.taxonomy_page(taxonomy, lang, path),
+            ),
+            Owner::Term {
+                taxonomy,
+                lang,
+                term,
+                page,
+            } => (
+                "term.html".into(),
+                self.term_page(taxonomy, lang, *term, *page, path),
+            ),
+            Owner::Alias { target } => {
+                return Ok(RenderedPage {
+                    html: self.alias_page(*target, path),
+                    problems,
+                });
+            }
+            Owner::NotFound => ("404.html".into(), self.not_found_page(path)),
+        };
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(problems);
+        }
+        let mut context = self.base_context(path, page.lang);
+        context.insert("page", &page);
+        match self.templates.render(&self.site.root, &template, &context) {
+            Ok(html) => Ok(RenderedPage { html, problems }),
+            Err(d) => {
+                problems.push(d);
+                Err(problems)
+            }
+        }
+    }
+
+    /// `lang`, `root`, `t` and `site`, shared by every kind of page.
+    fn base_context(&self, path: &str, lang: &str) -> tera::Context {
+        let config = &self.site.config;
+        let language = config.languages.get(lang);
+        let site = SiteContext {
+            title: language.map_or(config.title.as_str(), |l| l.title.as_str()),
+            description: language
+                .and_then(|l| l.description.as_deref())
+                .or(config.description.as_deref()),
+            base_url: &config.base_url,
+            lang,
+            default_language: &config.default_language,
+            languages: self.language_links(path, lang),
+            nav: self.nav(path, lang),
+            taxonomies: self.taxonomy_links(path, lang),
+            home_href: self.href(path, &self.site.lang_prefix(lang)),
+            search_href: None,
+            extra: &config.extra,
+        };
+        let mut context = tera::Context::new();
+        context.insert("lang", lang);
+        context.insert("root", &root_of(path));
+        context.insert("site", &site);
+        if let Some(words) = self.i18n.words(lang) {
+            context.insert("t", words);
+        }
+        context
+    }
+
+    /// A relative link from the page at `from` to the site path `to`.
+    fn href(&self, from: &str, to: &str) -> String {
+        urls::relative(from, to, self.site.config.links)
+    }
+
+    fn language_links(&self, path: &str, lang: &str) -> Vec<LanguageLink<'_>> {
+        let translations = self.translation_paths(path);
+        self.site
+            .config
+            .language_codes()
+            .map(|code| {
+                let target = translations
+                    .iter()
+                    .find(|(l, _)| l == code)
+                    .map_or_else(|| self.site.lang_prefix(code), |(_, p)| p.clone());
+                LanguageLink {
+                    code,
+                    title: self
+                        .site
+                        .config
+                        .languages
+                        .get(code)
+                        .map_or(code, |l| l.title.as_str()),
+                    href: self.href(path, &target),
+                    current: code == lang,
+                }
+            })
+            .collect()
+    }
+
+    /// The language versions of the page at `path`: (language, site path).
+    fn translation_paths(&self, path: &str) -> Vec<(String, String)> {
+        let Some(owner) = self
+            .site
+            .routes
+            .index
+            .get(path)
+            .map(|&i| &self.site.routes.pages[i].1)
+        else {
+            return Vec::new();
+        };
+        let site = self.site;
+        match owner {
+            Owner::Document(id) => site.groups[site.group_of[*id]]
+                .iter()
+                .map(|&v| (site.documents[v].source.lang.clone(), site.paths[v].clone()))
+                .collect(),
+            Owner::List { collection, .. } => site
+                .config
+                .language_codes()
+                .map(|l| {
+                    (
+                        l.to_string(),
+                        lists::collection_path(site, collection, l, 1),
+                    )
+                })
+                .collect(),
+            Owner::TaxonomyIndex { taxonomy, .. } => site
+                .config
+                .language_codes()
+                .map(|l| (l.to_string(), lists::taxonomy_index_path(site, taxonomy, l)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn alternates(&self, path: &str) -> Vec<Alternate<'_>> {
+        let base = &self.site.config.base_url;
+        let mut out: Vec<Alternate<'_>> = self
+            .translation_paths(path)
+            .into_iter()
+            .filter_map(|(lang, p)| {
+                let code = self.site.config.language_codes().find(|c| *c == lang)?;
+                Some(Alternate {
+                    lang: code,
+                    url: urls::absolute(base, &p),
+                })
+            })
+            .collect();
+        out.sort_by_key(|a| self.site.config.language_codes().position(|c| c == a.lang));
+        out
+    }
+
+    fn nav(&self, path: &str, lang: &str) -> Vec<NavItem<'_>> {
+        let config = &self.site.config;
+        config
+            .collections
+            .iter()
+            .map(|(key, collection)| {
+                let list = lists::collection_path(self.site, key, lang, 1);
+                NavItem {
+                    key,
+                    title: collection
+                        .title
+                        .as_ref()
+                        .and_then(|t| t.get(lang, &config.default_language))
+                        .unwrap_or(key),
+                    current: path.starts_with(&list),
+                    href: self.href(path, &list),
+                }
+            })
+            .collect()
+    }
+
+    fn taxonomy_links(&self, path: &str, lang: &str) -> Vec<Link> {
+        self.site
+            .config
+            .taxonomies
+            .keys()
+            .map(|key| self.taxonomy_link(key, lang, path))
+            .collect()
+    }
+
+    fn taxonomy_link(&self, key: &str, lang: &str, from: &str) -> Link {
+        let config = &self.site.config;
+        let title = config
+            .taxonomies
+            .get(key)
+            .and_then(|t| t.title.get(lang, &config.default_language))
+            .unwrap_or(key);
+        Link {
+            key: Some(key.to_string()),
+            title: title.to_string(),
+            href: self.href(from, &lists::taxonomy_index_path(self.site, key, lang)),
+        }
+    }
+
+    fn collection_link(&self, key: &str, lang: &str, from: &str) -> Link {
+        let config = &self.site.config;
+        let title = config
+            .collections
+            .get(key)
+            .and_then(|c| c.title.as_ref())
+            .and_then(|t| t.get(lang, &config.default_language))
+            .unwrap_or(key);
+        Link {
+            key: Some(key.to_string()),
+            title: title.to_string(),
+            href: self.href(from, &lists::collection_path(self.site, key, lang, 1)),
+        }
+    }
+
+    fn home_crumb(&self, lang: &str, from: &str) -> Link {
+        let title = self
+            .i18n
+            .words(lang)
+            .and_then(|w| w.get("home"))
+            .cloned()
+            .unwrap_or_else(|| self.site.config.title.clone());
+        Link {
+            key: None,
+            title,
+            href: self.href(from, &self.site.lang_prefix(lang)),
+        }
+    }
+
+    /// The common part of every page context.
+    fn page_base(
+        &self,
+        kind: &'static str,
+        lang: &'a str,
+        path: &str,
+        title: String,
+    ) -> PageContext<'_> {
+        PageContext {
+            kind,
+            title,
+            path: path.to_string(),
+            canonical: Some(urls::absolute(&self.site.config.base_url, path)),
+            lang,
+            stylesheets: self
+                .stylesheets
+                .iter()
+                .map(|s| self.href(path, s))
+                .collect(),
+            ..PageContext::default()
+        }
+    }
+
+    fn lang_of(&self, lang: &str) -> &'a str {
+        self.site
+            .config
+            .language_codes()
+            .find(|c| *c == lang)
+            .unwrap_or("")
+    }
+
+    fn document(&self, id: EntryId) -> &'a Document {
+        &self.site.documents[id]
+    }
+
+    fn alias_page(&self, target: EntryId, path: &str) -> String {
+        let to = self.href(path, &self.site.paths[target]);
+        let canonical = urls::absolute(&self.site.config.base_url, &self.site.paths[target]);
+        let lang = &self.document(target).source.lang;
+        let escape = templates::escape_html;
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n</head>\n<body>\n<p><a href=\"{to}\">{title}</a></p>\n</body>\n</html>\n",
+            lang = escape(lang),
+            title = escape(&self.document(target).title),
+            canonical = escape(&canonical),
+            to = escape(&to),
+        )
+    }
+
+    fn not_found_page(&self, path: &str) -> PageContext<'_> {
+        let lang = self.lang_of(&self.site.config.default_language);
+        let title = self
+            .i18n
+            .words(lang)
+            .and_then(|w| w.get("not_found"))
+            .cloned()
+            .unwrap_or_else(|| "404".into());
+        let mut page = self.page_base("404", lang, path, title);
+        page.canonical = None;
+        page
+    }
+}
+
+/// The relative prefix from a page to the site root.
+fn root_of(path: &str) -> String {
+    let dir = path.rfind('/').map_or("", |i| &path[..=i]);
+    "../".repeat(dir.matches('/').count())
+}
+
+fn summarize(doc: &Document, options: &markdown::Options) -> Summary {
+    let text = match &doc.summary {
+        Some(s) => collapse_whitespace(s),
+        None if doc.body_text().trim().is_empty() => String::new(),
+        None => markdown::render(doc.body_text(), options, &KeepLinks).summary_text,
+    };
+    Summary {
+        html: templates::escape_html(&text),
+        text,
+    }
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_prefix_counts_folders() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("news/"), "../");
+        assert_eq!(root_of("en/news/x/"), "../../../");
+        assert_eq!(root_of("404.html"), "");
+    }
+}

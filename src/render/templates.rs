@@ -1,0 +1,235 @@
+//! Templates: the theme's Tera templates, overridden file by file by the
+//! site's own `templates/` folder, plus the functions templates may call.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::Value;
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::config::LinkStyle;
+use crate::diagnostics::{Diagnostic, Span};
+
+/// Loaded templates, with the file each name came from.
+pub struct Templates {
+    /// The Tera instance.
+    pub tera: Tera,
+    /// Template name → file, for diagnostics.
+    pub files: HashMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Loads `theme_dir/templates` then `site_dir/templates` over it.
+    pub fn load(
+        root: &Path,
+        theme_dir: &Path,
+        manifest: Arc<HashMap<String, String>>,
+        style: LinkStyle,
+    ) -> Result<Templates, Diagnostic> {
+        let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for dir in [theme_dir.join("templates"), root.join("templates")] {
+            for item in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+                let is_template = item
+                    .path()
+                    .extension()
+                    .is_some_and(|e| e == "html" || e == "xml" || e == "txt");
+                if !item.file_type().is_file() || !is_template {
+                    continue;
+                }
+                if let Ok(name) = item.path().strip_prefix(&dir) {
+                    files.insert(
+                        name.to_string_lossy().replace('\\', "/"),
+                        item.path().to_path_buf(),
+                    );
+                }
+            }
+        }
+        if files.is_empty() {
+            return Err(Diagnostic::error("the theme has no templates")
+                .at(Span::file(&crate::content::discover::display_path(root, theme_dir)))
+                .hint("check `theme` in site.toml: it names a folder under `themes/` with a `templates/` folder"));
+        }
+        let mut tera = Tera::default();
+        let pairs: Vec<(PathBuf, Option<String>)> = files
+            .iter()
+            .map(|(n, p)| (p.clone(), Some(n.clone())))
+            .collect();
+        if let Err(e) = tera.add_template_files(pairs) {
+            return Err(template_error(root, &files.into_iter().collect(), &e));
+        }
+        tera.set_escape_fn(escape_html);
+        tera.register_function("url", UrlFunction { manifest, style });
+        Ok(Templates {
+            tera,
+            files: files.into_iter().collect(),
+        })
+    }
+
+    /// Whether a template of that name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.files.contains_key(name)
+    }
+
+    /// Renders `name`, turning Tera's errors into a diagnostic that names
+    /// the template file.
+    pub fn render(
+        &self,
+        root: &Path,
+        name: &str,
+        context: &tera::Context,
+    ) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(root, &self.files, &e))
+    }
+}
+
+/// Escapes text for HTML text and quoted attributes. Unlike Tera's default
+/// it leaves `/` alone, so URLs stay readable and pages smaller.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Tera error as a diagnostic: the template file, and the line and
+/// column when Tera's parser gives them.
+fn template_error(
+    root: &Path,
+    files: &HashMap<String, PathBuf>,
+    error: &tera::Error,
+) -> Diagnostic {
+    let mut chain = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(e) = source {
+        chain.push(e.to_string());
+        source = e.source();
+    }
+    let full = chain.join("\n");
+    let file = files
+        .iter()
+        .filter(|(name, _)| full.contains(&format!("'{name}'")))
+        .max_by_key(|(name, _)| name.len())
+        .map(|(_, path)| path.clone());
+    let detail = chain.last().cloned().unwrap_or_default();
+    let message = format!("template error: {}", first_line(&detail));
+    let Some(path) = file else {
+        return Diagnostic::error(message).hint(full);
+    };
+    let display = crate::content::discover::display_path(root, &path);
+    let span = match (parse_position(&full), std::fs::read_to_string(&path)) {
+        (Some((line, column)), Ok(text)) => {
+            let mut span = Span::line_of(&display, &text, line);
+            span.column = column.max(1);
+            span.width = 1;
+            span
+        }
+        _ => Span::file(&display),
+    };
+    Diagnostic::error(message).at(span).hint(hint_for(&detail))
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+}
+
+/// Pest's `--> 3:5` marker in a parse error.
+fn parse_position(text: &str) -> Option<(usize, usize)> {
+    let after = text.split("--> ").nth(1)?;
+    let (line, rest) = after.split_once(':')?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, column.parse().ok()?))
+}
+
+fn hint_for(detail: &str) -> String {
+    if detail.contains("not found in context") {
+        "the variable does not exist on this kind of page; guard it with `{% if … %}` or use `| default(value=…)`".into()
+    } else {
+        let clean: Vec<&str> = detail
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        format!("Tera says: {}", clean.join(" "))
+    }
+}
+
+/// `url(to=…, root=root)`: a site path made relative to the current page,
+/// with static files resolved to their hashed names.
+struct UrlFunction {
+    manifest: Arc<HashMap<String, String>>,
+    style: LinkStyle,
+}
+
+impl tera::Function for UrlFunction {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let to = args.get("to").and_then(Value::as_str).ok_or_else(|| {
+            tera::Error::msg("url() needs `to`, a site path such as \"css/print.css\"")
+        })?;
+        let root = args.get("root").and_then(Value::as_str).unwrap_or("");
+        let to = to.trim_start_matches('/');
+        let target = self.manifest.get(to).map_or(to, String::as_str);
+        let mut out = format!("{root}{target}");
+        if self.style == LinkStyle::Files && (out.is_empty() || out.ends_with('/')) {
+            out.push_str("index.html");
+        } else if out.is_empty() {
+            out.push_str("./");
+        }
+        Ok(Value::String(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_pest_positions() {
+        assert_eq!(parse_position("Failed\n  --> 3:15\n   |"), Some((3, 15)));
+        assert_eq!(parse_position("no position"), None);
+    }
+
+    #[test]
+    fn url_function_resolves_hashed_files_and_style() {
+        let manifest = Arc::new(HashMap::from([(
+            "css/a.css".to_string(),
+            "css/a.12345678.css".to_string(),
+        )]));
+        let call = |style, to: &str, root: &str| {
+            let f = UrlFunction {
+                manifest: manifest.clone(),
+                style,
+            };
+            let args = HashMap::from([
+                ("to".to_string(), Value::from(to)),
+                ("root".to_string(), Value::from(root)),
+            ]);
+            tera::Function::call(&f, &args)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        assert_eq!(
+            call(LinkStyle::Pretty, "/css/a.css", "../"),
+            Some("../css/a.12345678.css".into())
+        );
+        assert_eq!(
+            call(LinkStyle::Files, "news/", "../"),
+            Some("../news/index.html".into())
+        );
+        assert_eq!(call(LinkStyle::Pretty, "", ""), Some("./".into()));
+    }
+}

@@ -1,0 +1,91 @@
+//! Taxonomies: terms gathered from `tags` and from `list` fields declared
+//! with `taxonomy = "…"`, per language.
+
+use std::collections::{BTreeMap, HashMap};
+
+use indexmap::IndexMap;
+
+use super::EntryId;
+use crate::config::{Config, SortBy};
+use crate::content::{Document, FieldValue, Role};
+use crate::slug::slugify;
+
+/// One term of a taxonomy in one language.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// As first written (by the earliest entry in file order).
+    pub name: String,
+    /// Its URL segment.
+    pub slug: String,
+    /// Its entries, newest first.
+    pub entries: Vec<EntryId>,
+}
+
+/// A taxonomy: its terms per language, sorted by slug.
+#[derive(Debug, Clone, Default)]
+pub struct Taxonomy {
+    /// Language → terms.
+    pub per_lang: HashMap<String, Vec<Term>>,
+}
+
+/// Gathers every declared taxonomy's terms.
+pub(super) fn collect(config: &Config, documents: &[Document]) -> IndexMap<String, Taxonomy> {
+    let mut out = IndexMap::new();
+    for name in config.taxonomies.keys() {
+        let mut per_lang: HashMap<String, BTreeMap<String, Term>> = HashMap::new();
+        for (id, doc) in documents.iter().enumerate() {
+            if !matches!(doc.source.role, Role::Entry { .. }) {
+                continue;
+            }
+            let terms = per_lang.entry(doc.source.lang.clone()).or_default();
+            for written in values_for(config, name, doc) {
+                let slug = slugify(written);
+                if slug.is_empty() {
+                    continue;
+                }
+                let term = terms.entry(slug.clone()).or_insert_with(|| Term {
+                    name: written.to_string(),
+                    slug,
+                    entries: Vec::new(),
+                });
+                if term.entries.last() != Some(&id) {
+                    term.entries.push(id);
+                }
+            }
+        }
+        let per_lang = per_lang
+            .into_iter()
+            .map(|(lang, terms)| {
+                let mut terms: Vec<Term> = terms.into_values().collect();
+                for term in &mut terms {
+                    super::sort_entries(documents, &mut term.entries, SortBy::Date);
+                }
+                (lang, terms)
+            })
+            .collect();
+        out.insert(name.clone(), Taxonomy { per_lang });
+    }
+    out
+}
+
+/// The values a document gives to taxonomy `name`.
+fn values_for<'a>(config: &'a Config, name: &str, doc: &'a Document) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    if name == "tags" {
+        out.extend(doc.tags.iter().map(String::as_str));
+    }
+    let specs = doc
+        .collection()
+        .and_then(|c| config.collections.get(c))
+        .map(|c| &c.fields);
+    for (field, value) in &doc.fields {
+        let feeds = specs
+            .and_then(|s| s.get(field))
+            .and_then(|s| s.taxonomy.as_deref())
+            == Some(name);
+        if let (true, FieldValue::List(values)) = (feeds, &value.value) {
+            out.extend(values.iter().map(String::as_str));
+        }
+    }
+    out
+}
