@@ -59,8 +59,13 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
         last: Some(Instant::now()),
         laps: Vec::new(),
     };
-    let root = request.root.as_path();
-    let mut config = Config::load(&root.join("site.toml")).map_err(Diagnostics::from_iter)?;
+    // Absolute, so diagnostics and template errors name files the same way.
+    let root_buf = request
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| request.root.clone());
+    let root = root_buf.as_path();
+    let mut config = Config::load(root).map_err(Diagnostics::from_iter)?;
     if let Some(base_url) = &request.base_url {
         config.base_url = base_url.trim_end_matches('/').to_string();
     }
@@ -72,8 +77,8 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
     timer.lap("config");
 
     let mut problems = Diagnostics::new();
-    let loaded = content::load(root, &config);
-    problems.extend(loaded.problems);
+    let mut loaded = content::load(root, &config);
+    problems.extend(std::mem::take(&mut loaded.problems));
     timer.lap("content");
 
     let options = BuildOptions {
@@ -83,8 +88,7 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
     };
     let theme_dir = config.theme_dir(root);
-    let (site, site_problems) =
-        Site::assemble(config, root, loaded.documents, loaded.files, &options);
+    let (site, site_problems) = Site::assemble(config, root, loaded, &options);
     problems.extend(site_problems);
     timer.lap("site");
 

@@ -210,10 +210,11 @@ pub enum FieldType {
 }
 
 impl Config {
-    /// Reads and validates `site.toml` at `path`.
-    pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
+    /// Reads and validates `site.toml` at the site `root`.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = Path::new("site.toml");
         let text =
-            std::fs::read_to_string(path).map_err(|e| {
+            std::fs::read_to_string(root.join(path)).map_err(|e| {
                 vec![Diagnostic::error(format!("cannot read the site configuration: {e}"))
                 .at(Span::file(path))
                 .hint("every site has a `site.toml` at its root; give another root with `--root`")]

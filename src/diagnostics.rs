@@ -194,12 +194,9 @@ impl Diagnostic {
     }
 }
 
+/// The file name; annotate-snippets adds the line and column itself.
 fn origin(span: &Span) -> String {
-    if span.line == 0 {
-        span.file.display().to_string()
-    } else {
-        format!("{}:{}:{}", span.file.display(), span.line, span.column)
-    }
+    span.file.display().to_string()
 }
 
 fn snippet<'a>(

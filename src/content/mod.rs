@@ -23,6 +23,9 @@ pub use frontmatter::Body;
 use schema::{check_value, AssetLookup, Mismatch};
 pub use schema::{EntryDate, FieldValue};
 
+/// (collection, slug): how refs name an entry.
+type EntryKey = (String, String);
+
 /// Fields every entry may have, whatever its collection.
 pub const COMMON_FIELDS: &[&str] = &[
     "title",
@@ -130,17 +133,28 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
     /// Every problem found.
     pub problems: Vec<Diagnostic>,
+    /// Entries that exist but failed their checks, as (collection, slug):
+    /// refs to them are not reported again as dangling.
+    pub unreadable: Vec<(String, String)>,
 }
 
 /// Discovers, reads and validates all content under `root`.
 pub fn load(root: &Path, config: &Config) -> Loaded {
     let found = discover::discover(root, config);
-    let results: Vec<Result<Document, Vec<Diagnostic>>> = found
+    let results: Vec<(Option<EntryKey>, Result<Document, Vec<Diagnostic>>)> = found
         .sources
         .into_par_iter()
         .map(|source| {
-            let raw = frontmatter::read(&source).map_err(|d| vec![d])?;
-            validate(root, config, source, raw)
+            let key = match &source.role {
+                Role::Entry { collection } => {
+                    Some((collection.clone(), slug::slugify(&source.name)))
+                }
+                _ => None,
+            };
+            let result = frontmatter::read(&source)
+                .map_err(|d| vec![d])
+                .and_then(|raw| validate(root, config, source, raw));
+            (key, result)
         })
         .collect();
     let mut loaded = Loaded {
@@ -148,10 +162,13 @@ pub fn load(root: &Path, config: &Config) -> Loaded {
         problems: found.problems,
         ..Loaded::default()
     };
-    for result in results {
+    for (key, result) in results {
         match result {
             Ok(document) => loaded.documents.push(document),
-            Err(problems) => loaded.problems.extend(problems),
+            Err(problems) => {
+                loaded.problems.extend(problems);
+                loaded.unreadable.extend(key);
+            }
         }
     }
     loaded
@@ -257,7 +274,8 @@ fn validate(
             checker.unknown_field(key, *line, declared);
         }
     }
-    let document = checker.assemble(config, common, fields, extra, declared);
+    let written: Vec<&str> = raw.fields.keys().map(String::as_str).collect();
+    let document = checker.assemble(config, common, fields, extra, declared, &written);
     match document {
         Some(fields) if checker.problems.is_empty() => Ok(Document {
             source,
@@ -356,6 +374,7 @@ impl<'a> Checker<'a> {
         fields: IndexMap<String, Field>,
         extra: Value,
         declared: Option<&IndexMap<String, FieldSpec>>,
+        written: &[&str],
     ) -> Option<Assembled> {
         let mut take = |name: &str| common.shift_remove(name);
         let text_of = |v: Option<(FieldValue, usize)>| match v {
@@ -407,7 +426,7 @@ impl<'a> Checker<'a> {
             extra: Value::Null,
             fields,
         };
-        self.require(config, &document, title.is_some(), declared);
+        self.require(config, &document, declared, written);
         if let (Some((_, line)), None) = (&image, &image_alt) {
             self.error(*line, "`image` needs `image_alt`".into(), "describe the image for people who cannot see it: `image_alt: \"…\"` (or `image_alt: \"\"` if it is purely decorative)");
         }
@@ -465,16 +484,18 @@ impl<'a> Checker<'a> {
         out
     }
 
+    /// Reports required fields that are not written at all (a field written
+    /// with a wrong value already has its own diagnostic).
     fn require(
         &mut self,
         config: &Config,
         document: &Document,
-        has_title: bool,
         declared: Option<&IndexMap<String, FieldSpec>>,
+        written: &[&str],
     ) {
         let is_entry_or_page = matches!(self.source.role, Role::Entry { .. } | Role::Page);
         let mut missing: Vec<String> = Vec::new();
-        if is_entry_or_page && !has_title {
+        if is_entry_or_page {
             missing.push("title".into());
         }
         let sorted_by_date = document
@@ -490,6 +511,10 @@ impl<'a> Checker<'a> {
                     missing.push(name.clone());
                 }
             }
+        }
+        missing.retain(|name| !written.contains(&name.as_str()));
+        if document.date.is_some() {
+            missing.retain(|name| name != "date");
         }
         for name in missing {
             let hint = format!("add a line `{name}: …` to the front matter");

@@ -119,25 +119,37 @@ fn template_error(
     let full = chain.join("\n");
     let file = files
         .iter()
-        .filter(|(name, _)| full.contains(&format!("'{name}'")))
+        .filter(|(name, path)| {
+            full.contains(&format!("'{name}'")) || full.contains(&*path.to_string_lossy())
+        })
         .max_by_key(|(name, _)| name.len())
         .map(|(_, path)| path.clone());
-    let detail = chain.last().cloned().unwrap_or_default();
-    let message = format!("template error: {}", first_line(&detail));
     let Some(path) = file else {
-        return Diagnostic::error(message).hint(full);
+        return Diagnostic::error(format!("template error: {}", first_line(&full))).hint(full);
     };
     let display = crate::content::discover::display_path(root, &path);
-    let span = match (parse_position(&full), std::fs::read_to_string(&path)) {
-        (Some((line, column)), Ok(text)) => {
-            let mut span = Span::line_of(&display, &text, line);
-            span.column = column.max(1);
-            span.width = 1;
-            span
-        }
-        _ => Span::file(&display),
+    let position = parse_position(&full);
+    let (Some((line, column)), Ok(text)) = (position, std::fs::read_to_string(&path)) else {
+        let detail = chain.last().cloned().unwrap_or_default();
+        return Diagnostic::error(format!("template error: {}", first_line(&detail)))
+            .at(Span::file(&display))
+            .hint(hint_for(&detail));
     };
-    Diagnostic::error(message).at(span).hint(hint_for(&detail))
+    let mut span = Span::line_of(&display, &text, line);
+    span.column = column.max(1);
+    span.width = 1;
+    let expected = full
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("= "))
+        .unwrap_or("unexpected text")
+        .to_string();
+    Diagnostic::error("template syntax error")
+        .at(span)
+        .label(expected)
+        .hint(
+            "check that every `{{`, `{%` and `{#` is closed, and every block has its `{% end… %}`",
+        )
 }
 
 fn first_line(text: &str) -> &str {

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use indexmap::IndexMap;
 
 use crate::config::{Config, SortBy};
-use crate::content::{Document, Role};
+use crate::content::{Document, Loaded, Role};
 use crate::diagnostics::Diagnostic;
 pub use relations::{BackRef, Relations};
 pub use routes::{Owner, Routes};
@@ -75,10 +75,15 @@ impl Site {
     pub fn assemble(
         config: Config,
         root: &Path,
-        documents: Vec<Document>,
-        content_files: Vec<PathBuf>,
+        loaded: Loaded,
         options: &BuildOptions,
     ) -> (Site, Vec<Diagnostic>) {
+        let Loaded {
+            documents,
+            files: content_files,
+            unreadable,
+            ..
+        } = loaded;
         let (documents, excluded) = publishable(documents, options);
         let mut problems = Vec::new();
         let paths: Vec<String> = documents
@@ -92,6 +97,7 @@ impl Site {
             &group_of,
             &groups,
             &excluded,
+            &unreadable,
             &mut problems,
         );
         let taxonomies = taxonomies::collect(&config, &documents);

@@ -40,6 +40,7 @@ impl Relations {
         group_of: &[usize],
         groups: &[Vec<EntryId>],
         excluded: &[(String, String)],
+        unreadable: &[(String, String)],
         problems: &mut Vec<Diagnostic>,
     ) -> Relations {
         let index = Index::new(documents, group_of);
@@ -79,6 +80,8 @@ impl Relations {
                                 });
                             }
                         }
+                        Err(Miss::NoEntry(c, slug))
+                            if unreadable.iter().any(|(uc, us)| uc == c && us == slug) => {}
                         Err(miss) => problems
                             .push(miss.diagnose(doc, name, field.line, target, &excluded, &index)),
                     }
