@@ -26,6 +26,9 @@ pub use schema::{EntryDate, FieldValue};
 /// (collection, slug): how refs name an entry.
 type EntryKey = (String, String);
 
+/// A document, or everything wrong with it.
+type Checked = Result<Document, Vec<Diagnostic>>;
+
 /// Fields every entry may have, whatever its collection.
 pub const COMMON_FIELDS: &[&str] = &[
     "title",
@@ -141,7 +144,7 @@ pub struct Loaded {
 /// Discovers, reads and validates all content under `root`.
 pub fn load(root: &Path, config: &Config) -> Loaded {
     let found = discover::discover(root, config);
-    let results: Vec<(Option<EntryKey>, Result<Document, Vec<Diagnostic>>)> = found
+    let results: Vec<(Option<EntryKey>, Checked)> = found
         .sources
         .into_par_iter()
         .map(|source| {
