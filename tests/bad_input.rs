@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! Every kind of bad input of SPEC §7 and every field-type mismatch: the
 //! build exits with 1, names the right file and line, shows a reviewed
 //! message (snapshot), and leaves the previous output byte for byte as it was.
@@ -85,7 +86,7 @@ fault!(
 fault!(
     invalid_utf8,
     "content/startups/x.md",
-    b"---\ntitle: Caf\xe9\n---\n".to_vec(),
+    b"---\ntitle: Caf\xe9\n---\n",
     "content/startups/x.md:2:"
 );
 fault!(
