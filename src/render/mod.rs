@@ -204,14 +204,19 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|&v| (site.documents[v].source.lang.clone(), site.paths[v].clone()))
                 .collect(),
-            Owner::List { collection, .. } => site
+            Owner::List {
+                collection, page, ..
+            } => site
                 .config
                 .language_codes()
                 .map(|l| {
-                    (
-                        l.to_string(),
-                        lists::collection_path(site, collection, l, 1),
-                    )
+                    let same_page = lists::collection_path(site, collection, l, *page);
+                    let target = if site.routes.index.contains_key(&same_page) {
+                        same_page
+                    } else {
+                        lists::collection_path(site, collection, l, 1)
+                    };
+                    (l.to_string(), target)
                 })
                 .collect(),
             Owner::TaxonomyIndex { taxonomy, .. } => site
