@@ -5,6 +5,7 @@
 //! folder is thrown away and the previous output stays as it was.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -20,7 +21,7 @@ use crate::output::writer::{check_output, Staging};
 use crate::render::i18n::I18n;
 use crate::render::templates::Templates;
 use crate::render::Renderer;
-use crate::site::{BuildOptions, Site};
+use crate::site::{BuildOptions, Owner, Site};
 use crate::urls;
 
 /// What to build, from the command line.
@@ -36,6 +37,17 @@ pub struct BuildRequest {
     pub drafts: bool,
     /// The day of the build; default: today.
     pub today: Option<NaiveDate>,
+    /// Counts rendered pages as they are written, for a progress line.
+    pub progress: Option<Arc<Progress>>,
+}
+
+/// How far rendering has come; read by another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Pages written so far.
+    pub done: AtomicUsize,
+    /// Pages to write (0 until known).
+    pub total: AtomicUsize,
 }
 
 /// What a successful build did.
@@ -93,7 +105,15 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
     timer.lap("site");
 
     let staging = Staging::create(&out).map_err(|e| io_failure(&out, &e))?;
-    let result = render_and_write(&site, &theme_dir, &staging, &mut problems, &mut timer);
+    let progress = request.progress.clone().unwrap_or_default();
+    let result = render_and_write(
+        &site,
+        &theme_dir,
+        &staging,
+        &progress,
+        &mut problems,
+        &mut timer,
+    );
     problems.sort();
     match result {
         Ok((pages, files)) if !problems.has_errors() => {
@@ -125,6 +145,7 @@ fn render_and_write(
     site: &Site,
     theme_dir: &Path,
     staging: &Staging,
+    progress: &Progress,
     problems: &mut Diagnostics,
     timer: &mut Timer,
 ) -> Result<(usize, usize), Diagnostic> {
@@ -148,21 +169,37 @@ fn render_and_write(
     };
     let renderer = Renderer::new(site, templates, i18n, manifest.stylesheets);
     timer.lap("summaries");
+    progress
+        .total
+        .store(site.routes.pages.len(), Ordering::Relaxed);
     let page_problems: Vec<Vec<Diagnostic>> = site
         .routes
         .pages
         .par_iter()
-        .map(|(path, owner)| match renderer.render(path, owner) {
-            Ok(page) => match staging.write(&urls::output_file(path), page.html.as_bytes()) {
-                Ok(()) => page.problems,
-                Err(e) => vec![write_failure(&staging.dir.join(path), &e)],
-            },
-            Err(problems) => problems,
+        .map(|(path, owner)| {
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            render_one(&renderer, staging, path, owner)
         })
         .collect();
     problems.extend(page_problems.into_iter().flatten());
     timer.lap("render + write");
     Ok((site.routes.pages.len(), manifest.count))
+}
+
+/// Renders one page and writes it; returns its problems.
+fn render_one(
+    renderer: &Renderer<'_>,
+    staging: &Staging,
+    path: &str,
+    owner: &Owner,
+) -> Vec<Diagnostic> {
+    match renderer.render(path, owner) {
+        Ok(page) => match staging.write(&urls::output_file(path), page.html.as_bytes()) {
+            Ok(()) => page.problems,
+            Err(e) => vec![write_failure(&staging.dir.join(path), &e)],
+        },
+        Err(problems) => problems,
+    }
 }
 
 fn io_failure(path: &Path, error: &std::io::Error) -> Diagnostics {

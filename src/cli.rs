@@ -6,11 +6,15 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
-use crate::build::{build, BuildRequest, BuildSummary};
+use crate::build::{build, BuildRequest, BuildSummary, Progress};
 use crate::diagnostics::Diagnostics;
 
 /// parvis: the static site generator of the PariSanté Campus portal.
@@ -78,9 +82,21 @@ pub fn run() -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.drafts,
                 today: None,
+                progress: Some(Arc::default()),
             };
             let started = std::time::Instant::now();
+            let show = !cli.output.quiet
+                && cli.output.format == Format::Human
+                && std::io::stderr().is_terminal();
+            let progress = request
+                .progress
+                .clone()
+                .filter(|_| show)
+                .map(ProgressLine::start);
             let result = build(&request);
+            if let Some(line) = progress {
+                line.finish();
+            }
             report(&cli.output, result, started.elapsed())
         }
     }
@@ -135,6 +151,50 @@ fn report(
                 if n == 1 { "" } else { "s" }
             );
             ExitCode::from(1)
+        }
+    }
+}
+
+/// A progress line on standard error, shown only once a build has taken
+/// more than a second.
+struct ProgressLine {
+    stop: Arc<AtomicBool>,
+    thread: JoinHandle<bool>,
+}
+
+impl ProgressLine {
+    fn start(progress: Arc<Progress>) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            let mut shown = false;
+            while !flag.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                if started.elapsed() < Duration::from_secs(1) {
+                    continue;
+                }
+                let (done, total) = (
+                    progress.done.load(Ordering::Relaxed),
+                    progress.total.load(Ordering::Relaxed),
+                );
+                if total == 0 {
+                    eprint!("\rReading the content…");
+                } else {
+                    eprint!("\rRendering pages: {done}/{total}   ");
+                }
+                shown = true;
+            }
+            shown
+        });
+        ProgressLine { stop, thread }
+    }
+
+    /// Stops the line and clears it.
+    fn finish(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if self.thread.join().unwrap_or(false) {
+            eprint!("\r{:40}\r", "");
         }
     }
 }
