@@ -1,93 +1,126 @@
-//! TEMPORARY STUB (replaced by the real module).
-#![allow(missing_docs, unreachable_pub)]
+//! Markdown: the pipeline stage that turns the body of an entry into HTML
+//! (SPEC §2.4), after the `site` model is validated and before templates run.
+//!
+//! [`render`] parses with pulldown-cmark, gives headings unique ids
+//! (`headings`), then walks the events once (`walk`): link and image
+//! destinations go through the caller's [`LinkResolver`] (only the caller
+//! knows the site's URLs), fenced code is highlighted into CSS classes
+//! (`highlight`) and raw HTML is filtered (`sanitize`, with `entities`). The
+//! same walk collects the plain text and the summary, so a page is parsed
+//! exactly once.
+
+mod entities;
+mod headings;
+mod highlight;
+mod sanitize;
+mod walk;
+
+use pulldown_cmark::Parser;
+use serde::Serialize;
+
+pub use highlight::highlight_css;
+
+/// Options from site.toml.
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
+    /// Pass raw HTML through untouched (`unsafe_html = true`); otherwise it
+    /// is sanitized.
     pub unsafe_html: bool,
 }
+
+/// What a link or image destination in the Markdown becomes.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkTarget {
+    /// Leave the destination as written (external URLs...).
     Keep,
+    /// Write this destination instead (a content file's URL, made relative).
     Rewrite(String),
+    /// The destination points nowhere: a build error, reported with the
+    /// link's position; the destination is left as written.
     Broken {
+        /// What is wrong, for the editor.
         message: String,
+        /// How to fix it, if known (a close match...).
         hint: Option<String>,
     },
 }
+
+/// Whether a destination is followed (`[text](dest)`, `<a href>`) or
+/// embedded (`![alt](src)`, `<img src>`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkKind {
+    /// A link.
     Link,
+    /// An image.
     Image,
 }
+
+/// Decides what each destination becomes (the caller knows the site's URLs).
+///
+/// Fragments (`#x`), empty destinations, `mailto:` and `tel:` never reach
+/// it, nor (unless `unsafe_html`) URLs the sanitizer refuses (`javascript:`...).
 pub trait LinkResolver: Sync {
+    /// Resolves `dest` as written by the editor (entities decoded).
     fn resolve(&self, dest: &str, kind: LinkKind) -> LinkTarget;
 }
+
+/// A heading of the page, for tables of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Heading {
+    /// 1 to 6.
     pub level: u8,
+    /// The `id` attribute it got, unique in the page.
     pub id: String,
+    /// Its plain text, whitespace collapsed.
     pub text: String,
 }
+
+/// A broken link, located by byte offset in the `source` passed to `render`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkProblem {
+    /// Byte offset of the link (`[text](dest)` or the raw HTML attribute value).
     pub offset: usize,
+    /// Byte length of the same.
     pub len: usize,
+    /// What is wrong, from the resolver.
     pub message: String,
+    /// How to fix it, from the resolver.
     pub hint: Option<String>,
 }
+
+/// The result of rendering one Markdown body.
+#[derive(Clone, Debug, Default)]
 pub struct Rendered {
+    /// The body as HTML.
     pub html: String,
+    /// HTML of the text before `<!-- more -->`, else of the first paragraph.
     pub summary_html: String,
+    /// Plain text of the same (no tags, entities decoded, whitespace collapsed), for meta descriptions.
     pub summary_text: String,
+    /// Plain text of the whole body (for search indexing later), whitespace collapsed.
     pub text: String,
+    /// Every heading, in document order.
     pub headings: Vec<Heading>,
+    /// Every broken link, in document order.
     pub problems: Vec<LinkProblem>,
 }
-pub fn render(source: &str, _options: &Options, resolver: &dyn LinkResolver) -> Rendered {
-    let mut html = String::new();
-    let mut problems = Vec::new();
-    let parser =
-        pulldown_cmark::Parser::new(source)
-            .into_offset_iter()
-            .map(|(ev, range)| match ev {
-                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest = match resolver.resolve(&dest_url, LinkKind::Link) {
-                        LinkTarget::Keep => dest_url,
-                        LinkTarget::Rewrite(s) => s.into(),
-                        LinkTarget::Broken { message, hint } => {
-                            problems.push(LinkProblem {
-                                offset: range.start,
-                                len: range.len(),
-                                message,
-                                hint,
-                            });
-                            dest_url
-                        }
-                    };
-                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link {
-                        link_type,
-                        dest_url: dest,
-                        title,
-                        id,
-                    })
-                }
-                e => e,
-            });
-    pulldown_cmark::html::push_html(&mut html, parser);
-    let text = source
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .unwrap_or("")
-        .to_string();
-    Rendered {
-        summary_html: text.clone(),
-        summary_text: text.clone(),
-        text,
-        html,
-        headings: Vec::new(),
-        problems,
-    }
+
+/// Renders a Markdown body. Never fails: broken links are reported in
+/// [`Rendered::problems`], everything else renders as best it can.
+pub fn render(source: &str, options: &Options, resolver: &dyn LinkResolver) -> Rendered {
+    let parser_options = pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_FOOTNOTES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_TASKLISTS
+        | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<_> = Parser::new_ext(source, parser_options)
+        .into_offset_iter()
+        .collect();
+    let headings = headings::assign_ids(&mut events);
+    let mut walk = walk::Walk::new(options, resolver, source.len());
+    walk.run(events);
+    walk.finish(headings)
 }
-pub fn highlight_css() -> String {
-    String::new()
-}
+
+#[cfg(test)]
+mod tests;
