@@ -13,16 +13,15 @@ use std::thread;
 use common::TestSite;
 use scraper::{Html, Selector};
 
-const PREFIX: &str = "/portail/";
-
-/// Serves `dir` under `/portail/` on 127.0.0.1 with a real HTTP server;
-/// returns its address. Folders answer with their `index.html`.
-fn serve(dir: PathBuf) -> String {
+/// Serves `dir` under `prefix` (`/` or `/portail/`) on 127.0.0.1 with a
+/// real HTTP server; returns its address. Folders answer with their
+/// `index.html`.
+fn serve(dir: PathBuf, prefix: &'static str) -> String {
     let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
     let address = server.server_addr().to_ip().unwrap().to_string();
     thread::spawn(move || {
         for request in server.incoming_requests() {
-            let response = match file_for(&dir, request.url()) {
+            let response = match file_for(&dir, prefix, request.url()) {
                 Some(path) => tiny_http::Response::from_data(std::fs::read(path).unwrap())
                     .with_status_code(200),
                 None => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
@@ -33,8 +32,8 @@ fn serve(dir: PathBuf) -> String {
     address
 }
 
-fn file_for(dir: &Path, url: &str) -> Option<PathBuf> {
-    let path = url.split(['?', '#']).next()?.strip_prefix(PREFIX)?;
+fn file_for(dir: &Path, prefix: &str, url: &str) -> Option<PathBuf> {
+    let path = url.split(['?', '#']).next()?.strip_prefix(prefix)?;
     let decoded = percent_decode(path);
     let relative = Path::new(&decoded);
     if relative
@@ -124,8 +123,8 @@ fn resolve(base: &str, href: &str) -> Option<String> {
 
 /// Crawls from every HTML file of the output; returns the broken links as
 /// (page, link) pairs and the number of URLs checked.
-fn crawl(out: &Path) -> (Vec<(String, String)>, usize) {
-    let address = serve(out.to_path_buf());
+fn crawl(out: &Path, prefix: &'static str) -> (Vec<(String, String)>, usize) {
+    let address = serve(out.to_path_buf(), prefix);
     let selector =
         Selector::parse("a[href], link[href], img[src], script[src], source[src]").unwrap();
     let mut queue: VecDeque<String> = walkdir::WalkDir::new(out)
@@ -134,7 +133,7 @@ fn crawl(out: &Path) -> (Vec<(String, String)>, usize) {
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
         .map(|e| {
             format!(
-                "{PREFIX}{}",
+                "{prefix}{}",
                 e.path().strip_prefix(out).unwrap().to_string_lossy()
             )
         })
@@ -156,7 +155,7 @@ fn crawl(out: &Path) -> (Vec<(String, String)>, usize) {
             let Some(target) = resolve(&url, href) else {
                 continue;
             };
-            if !target.starts_with(PREFIX) {
+            if !target.starts_with(prefix) {
                 broken.push((
                     url.clone(),
                     format!("{href} (leaves the sub-path: {target})"),
@@ -191,12 +190,17 @@ fn resolve_follows_relative_rules() {
 }
 
 #[test]
-fn fixture_links_resolve_under_a_sub_path() {
+fn fixture_links_resolve_at_the_root_and_under_a_sub_path() {
     let site = TestSite::from_fixture("basic");
     site.build();
-    let (broken, checked) = crawl(&site.path("public"));
-    assert!(broken.is_empty(), "broken links: {broken:#?}");
-    assert!(checked > 30, "only {checked} URLs checked");
+    for prefix in ["/portail/", "/"] {
+        let (broken, checked) = crawl(&site.path("public"), prefix);
+        assert!(
+            broken.is_empty(),
+            "broken links under {prefix}: {broken:#?}"
+        );
+        assert!(checked > 30, "only {checked} URLs checked");
+    }
 }
 
 #[test]
@@ -207,15 +211,20 @@ fn fixture_links_resolve_in_files_mode() {
         .replace("theme = \"mini\"", "theme = \"mini\"\nlinks = \"files\"");
     site.write("site.toml", config);
     site.build();
-    let (broken, _) = crawl(&site.path("public"));
+    let (broken, _) = crawl(&site.path("public"), "/portail/");
     assert!(broken.is_empty(), "broken links: {broken:#?}");
 }
 
 #[test]
-fn portal_links_resolve_under_a_sub_path() {
+fn portal_links_resolve_at_the_root_and_under_a_sub_path() {
     let site = TestSite::portal();
     site.build();
-    let (broken, checked) = crawl(&site.path("public"));
-    assert!(broken.is_empty(), "broken links: {broken:#?}");
-    assert!(checked > 40, "only {checked} URLs checked");
+    for prefix in ["/portail/", "/"] {
+        let (broken, checked) = crawl(&site.path("public"), prefix);
+        assert!(
+            broken.is_empty(),
+            "broken links under {prefix}: {broken:#?}"
+        );
+        assert!(checked > 40, "only {checked} URLs checked");
+    }
 }
