@@ -194,7 +194,7 @@ fn render_one(
     owner: &Owner,
 ) -> Vec<Diagnostic> {
     match renderer.render(path, owner) {
-        Ok(page) => match staging.write(&urls::output_file(path), page.html.as_bytes()) {
+        Ok(page) => match staging.write_prepared(&urls::output_file(path), page.html.as_bytes()) {
             Ok(()) => page.problems,
             Err(e) => vec![write_failure(&staging.dir.join(path), &e)],
         },

@@ -109,6 +109,40 @@ impl Staging {
         })
     }
 
+    /// Creates the folders of many files at once, parents first, so the
+    /// parallel writers that follow need no `create_dir_all` each (a folder
+    /// costs far more than a file on most file systems).
+    pub fn prepare_folders<'p>(&self, files: impl Iterator<Item = &'p str>) -> io::Result<()> {
+        let mut folders: Vec<&str> = files.filter_map(|f| f.rsplit_once('/').map(|(dir, _)| dir)).collect();
+        folders.sort_unstable();
+        folders.dedup();
+        let mut created: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for folder in folders {
+            let mut end = 0;
+            for part in folder.split('/') {
+                end += part.len();
+                let prefix = &folder[..end];
+                if created.insert(prefix) {
+                    match fs::create_dir(self.dir.join(prefix)) {
+                        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                        _ => {}
+                    }
+                }
+                end += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes one file into a folder made by [`Staging::prepare_folders`]
+    /// (or made now, if it was not).
+    pub fn write_prepared(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        match fs::write(self.dir.join(relative), bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => self.write(relative, bytes),
+            other => other,
+        }
+    }
+
     /// Writes one file, creating its folders.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(relative);

@@ -247,25 +247,14 @@ fn group_translations(documents: &[Document]) -> (Vec<usize>, Vec<Vec<EntryId>>)
 /// Sorts entry ids for a list: by date (newest first), weight or title,
 /// with title and slug breaking ties so the order never depends on threads.
 pub fn sort_entries(documents: &[Document], ids: &mut [EntryId], sort_by: SortBy) {
-    let by_title = |a: &Document, b: &Document| {
-        crate::slug::slugify(&a.title)
-            .cmp(&crate::slug::slugify(&b.title))
-            .then_with(|| a.slug.cmp(&b.slug))
-    };
-    ids.sort_by(|&a, &b| {
-        let (a, b) = (&documents[a], &documents[b]);
-        match sort_by {
-            SortBy::Title => by_title(a, b),
-            SortBy::Date => b
-                .date
-                .map(|d| d.timestamp())
-                .cmp(&a.date.map(|d| d.timestamp()))
-                .then_with(|| by_title(a, b)),
-            SortBy::Weight => a
-                .weight
-                .unwrap_or(i64::MAX)
-                .cmp(&b.weight.unwrap_or(i64::MAX))
-                .then_with(|| by_title(a, b)),
-        }
+    ids.sort_by_cached_key(|&id| {
+        let doc = &documents[id];
+        let primary = match sort_by {
+            SortBy::Title => 0,
+            // Newest first; entries without a date last.
+            SortBy::Date => doc.date.map_or(i64::MAX, |d| -d.timestamp()),
+            SortBy::Weight => doc.weight.unwrap_or(i64::MAX),
+        };
+        (primary, crate::slug::slugify(&doc.title), doc.slug.clone())
     });
 }
