@@ -187,13 +187,48 @@ fn resolve_follows_relative_rules() {
     );
     assert_eq!(resolve("/portail/", "./"), Some("/portail/".into()));
     assert_eq!(resolve("/portail/a/", "https://x.org/"), None);
+    assert_eq!(
+        resolve("/portail/deep/missing/", "/portail/css/a.css"),
+        Some("/portail/css/a.css".into())
+    );
+}
+
+#[test]
+fn not_found_page_works_at_any_depth() {
+    let site = TestSite::from_fixture("basic");
+    build_for(&site, "/portail/");
+    let page = site.output("404.html");
+    let html = Html::parse_document(&page);
+    let selector = Selector::parse("link[rel=stylesheet], a[href]").unwrap();
+    let links: Vec<&str> = html
+        .select(&selector)
+        .filter_map(|e| e.value().attr("href"))
+        .collect();
+    assert!(!links.is_empty());
+    for link in links {
+        assert!(
+            link.starts_with("/portail/"),
+            "{link} would break when 404.html is served at /portail/a/b/"
+        );
+    }
+}
+
+/// Builds for a host that serves the site at `prefix` (as a deployment
+/// would: `--base-url` names it, which only the 404 page's links use).
+fn build_for(site: &TestSite, prefix: &str) {
+    let run = site.run(&[
+        "build",
+        "--base-url",
+        &format!("https://example.org{prefix}"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
 #[test]
 fn fixture_links_resolve_at_the_root_and_under_a_sub_path() {
     let site = TestSite::from_fixture("basic");
-    site.build();
     for prefix in ["/portail/", "/"] {
+        build_for(&site, prefix);
         let (broken, checked) = crawl(&site.path("public"), prefix);
         assert!(
             broken.is_empty(),
@@ -210,7 +245,7 @@ fn fixture_links_resolve_in_files_mode() {
         .read("site.toml")
         .replace("theme = \"mini\"", "theme = \"mini\"\nlinks = \"files\"");
     site.write("site.toml", config);
-    site.build();
+    build_for(&site, "/portail/");
     let (broken, _) = crawl(&site.path("public"), "/portail/");
     assert!(broken.is_empty(), "broken links: {broken:#?}");
 }
@@ -218,8 +253,8 @@ fn fixture_links_resolve_in_files_mode() {
 #[test]
 fn portal_links_resolve_at_the_root_and_under_a_sub_path() {
     let site = TestSite::portal();
-    site.build();
     for prefix in ["/portail/", "/"] {
+        build_for(&site, prefix);
         let (broken, checked) = crawl(&site.path("public"), prefix);
         assert!(
             broken.is_empty(),

@@ -73,8 +73,10 @@ fn highlight(syntax: &SyntaxReference, code: &str) -> Option<String> {
     Some(generator.finalize())
 }
 
-/// A stylesheet for the highlighting classes: a light theme, and a dark one
-/// inside `@media (prefers-color-scheme: dark)`.
+/// A stylesheet for the highlighting classes: a light theme inside
+/// `@media (prefers-color-scheme: light)` and a dark one inside
+/// `@media (prefers-color-scheme: dark)`, so neither leaks into the other;
+/// token colours reach WCAG AA on code backgrounds up to these shades.
 pub fn highlight_css() -> String {
     let themes = ThemeSet::load_defaults();
     let css_for = |name: &str| {
@@ -84,9 +86,22 @@ pub fn highlight_css() -> String {
             .and_then(|theme| css_for_theme_with_class_style(theme, CLASS_STYLE).ok())
             .unwrap_or_default()
     };
-    let mut css = css_for(LIGHT_THEME);
-    css.push_str("\n@media (prefers-color-scheme: dark) {\n");
-    css.push_str(&css_for(DARK_THEME));
+    // The darkest light background and the lightest dark background a
+    // theme is expected to put behind code.
+    const LIGHT_BACKGROUND: [u8; 3] = [0xe6, 0xeb, 0xf0];
+    const DARK_BACKGROUND: [u8; 3] = [0x2b, 0x30, 0x3b];
+    let mut css = String::from("@media (prefers-color-scheme: light) {\n");
+    css.push_str(&super::contrast::enforce(
+        &css_for(LIGHT_THEME),
+        LIGHT_BACKGROUND,
+        false,
+    ));
+    css.push_str("}\n@media (prefers-color-scheme: dark) {\n");
+    css.push_str(&super::contrast::enforce(
+        &css_for(DARK_THEME),
+        DARK_BACKGROUND,
+        true,
+    ));
     css.push_str("}\n");
     css
 }

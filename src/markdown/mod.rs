@@ -9,6 +9,7 @@
 //! same walk collects the plain text and the summary, so a page is parsed
 //! exactly once.
 
+mod contrast;
 mod entities;
 mod headings;
 mod highlight;

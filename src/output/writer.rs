@@ -113,7 +113,9 @@ impl Staging {
     /// parallel writers that follow need no `create_dir_all` each (a folder
     /// costs far more than a file on most file systems).
     pub fn prepare_folders<'p>(&self, files: impl Iterator<Item = &'p str>) -> io::Result<()> {
-        let mut folders: Vec<&str> = files.filter_map(|f| f.rsplit_once('/').map(|(dir, _)| dir)).collect();
+        let mut folders: Vec<&str> = files
+            .filter_map(|f| f.rsplit_once('/').map(|(dir, _)| dir))
+            .collect();
         folders.sort_unstable();
         folders.dedup();
         let mut created: std::collections::HashSet<&str> = std::collections::HashSet::new();

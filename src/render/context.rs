@@ -26,6 +26,8 @@ pub struct SiteContext<'a> {
     pub nav: Vec<NavItem<'a>>,
     /// One item per taxonomy.
     pub taxonomies: Vec<Link>,
+    /// Stand-alone pages in this language, by weight then title.
+    pub pages: Vec<Link>,
     /// This language's home page.
     pub home_href: String,
     /// The search page, once there is one.
@@ -109,6 +111,8 @@ pub struct Translation<'a> {
 pub struct Image<'a> {
     /// Relative link to the file.
     pub href: String,
+    /// Absolute URL (for OpenGraph).
+    pub url: String,
     /// Its alternative text.
     pub alt: &'a str,
 }
@@ -236,6 +240,9 @@ pub struct PageContext<'a> {
     pub collection: Option<Link>,
     /// Declared fields ready to show.
     pub fields: serde_json::Map<String, Value>,
+    /// The type of each declared field of the collection (`string`,
+    /// `markdown`, `ref`…).
+    pub field_types: serde_json::Map<String, Value>,
     /// Entries: taxonomy key → its terms on this entry (a map); taxonomy
     /// index pages: all terms with their counts (a list).
     #[serde(skip_serializing_if = "Value::is_null")]

@@ -70,6 +70,7 @@ impl<'a> Renderer<'a> {
             page.breadcrumbs.push(link.clone());
             page.collection = Some(link);
             page.fields = self.entry_fields(id, path, problems);
+            page.field_types = self.field_types(collection);
             page.terms = self.field_terms(id, lang, path);
             page.backrefs = self.backrefs(id, lang, path);
         }
@@ -164,6 +165,7 @@ impl<'a> Renderer<'a> {
     fn image(&self, path: Option<&str>, alt: Option<&'a str>, from: &str) -> Option<Image<'a>> {
         path.map(|p| Image {
             href: self.href(from, p),
+            url: crate::urls::absolute(&self.site.config.base_url, p),
             alt: alt.unwrap_or(""),
         })
     }
@@ -177,6 +179,26 @@ impl<'a> Renderer<'a> {
                 name: name.clone(),
                 href: self.href(from, &lists::term_path(self.site, "tags", lang, name)),
                 count: None,
+            })
+            .collect()
+    }
+
+    /// Each declared field's type, so a generic template can show it well.
+    fn field_types(&self, collection: &str) -> Map<String, Value> {
+        let fields = self
+            .site
+            .config
+            .collections
+            .get(collection)
+            .map(|c| &c.fields);
+        fields
+            .into_iter()
+            .flatten()
+            .map(|(name, spec)| {
+                (
+                    name.clone(),
+                    serde_json::to_value(spec.kind).unwrap_or_default(),
+                )
             })
             .collect()
     }

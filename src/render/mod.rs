@@ -143,13 +143,19 @@ impl<'a> Renderer<'a> {
             languages: self.language_links(path, lang),
             nav: self.nav(path, lang),
             taxonomies: self.taxonomy_links(path, lang),
+            pages: self.page_links(path, lang),
             home_href: self.href(path, &self.site.lang_prefix(lang)),
             search_href: None,
             extra: &config.extra,
         };
         let mut context = tera::Context::new();
         context.insert("lang", lang);
-        context.insert("root", &root_of(path));
+        let root = if path == NOT_FOUND {
+            self.base_path()
+        } else {
+            root_of(path)
+        };
+        context.insert("root", &root);
         context.insert("site", &site);
         if let Some(words) = self.i18n.words(lang) {
             context.insert("t", words);
@@ -159,7 +165,24 @@ impl<'a> Renderer<'a> {
 
     /// A relative link from the page at `from` to the site path `to`.
     fn href(&self, from: &str, to: &str) -> String {
+        if from == NOT_FOUND {
+            // Hosts serve this page at any missing address, at any depth:
+            // only links from the site's base path work there.
+            let mut link = format!("{}{to}", self.base_path());
+            if self.site.config.links == crate::config::LinkStyle::Files && link.ends_with('/') {
+                link.push_str("index.html");
+            }
+            return link;
+        }
         urls::relative(from, to, self.site.config.links)
+    }
+
+    /// The path part of `base_url`, with slashes around: `/` or `/portail/`.
+    fn base_path(&self) -> String {
+        let url = &self.site.config.base_url;
+        let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+        format!("{}/", path.trim_end_matches('/'))
     }
 
     fn language_links(&self, path: &str, lang: &str) -> Vec<LanguageLink<'_>> {
@@ -262,6 +285,19 @@ impl<'a> Renderer<'a> {
                     current: path.starts_with(&list),
                     href: self.href(path, &list),
                 }
+            })
+            .collect()
+    }
+
+    fn page_links(&self, from: &str, lang: &str) -> Vec<Link> {
+        self.site
+            .pages
+            .iter()
+            .filter(|&&id| self.site.documents[id].source.lang == lang)
+            .map(|&id| Link {
+                key: Some(self.site.documents[id].slug.clone()),
+                title: self.site.documents[id].title.clone(),
+                href: self.href(from, &self.site.paths[id]),
             })
             .collect()
     }
@@ -380,6 +416,9 @@ impl<'a> Renderer<'a> {
         page
     }
 }
+
+/// The site path of the page hosts show for missing addresses.
+const NOT_FOUND: &str = "404.html";
 
 /// The relative prefix from a page to the site root.
 fn root_of(path: &str) -> String {

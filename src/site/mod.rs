@@ -148,6 +148,7 @@ impl Site {
                 self.by_source.insert(relative.to_path_buf(), id);
             }
         }
+        sort_entries(&self.documents, &mut self.pages, SortBy::Weight);
         let lists = std::mem::take(&mut self.lists);
         self.lists = lists
             .into_iter()
