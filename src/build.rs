@@ -159,7 +159,7 @@ fn render_and_write(
     )?;
     timer.lap("static files");
     let hashed = Arc::new(manifest.hashed);
-    let templates = Templates::load(root, theme_dir, hashed, site.config.links)?;
+    let templates = Templates::load(root, theme_dir, hashed, site)?;
     let i18n = match I18n::load(root, &site.config) {
         Ok(i18n) => i18n,
         Err(e) => {

@@ -7,6 +7,7 @@
 
 pub mod context;
 mod entry;
+mod functions;
 pub mod i18n;
 mod jsonld;
 pub mod links;

@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde_json::Value;
 use tera::Tera;
 use walkdir::WalkDir;
 
-use crate::config::LinkStyle;
+use super::functions::{EntriesFunction, UrlFunction};
 use crate::diagnostics::{Diagnostic, Span};
+use crate::site::Site;
 
 /// Loaded templates, with the file each name came from.
 pub struct Templates {
@@ -26,8 +26,9 @@ impl Templates {
         root: &Path,
         theme_dir: &Path,
         manifest: Arc<HashMap<String, String>>,
-        style: LinkStyle,
+        site: &Site,
     ) -> Result<Templates, Diagnostic> {
+        let style = site.config.links;
         let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
         for dir in [theme_dir.join("templates"), root.join("templates")] {
             for item in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
@@ -61,6 +62,7 @@ impl Templates {
         }
         tera.set_escape_fn(escape_html);
         tera.register_function("url", UrlFunction { manifest, style });
+        tera.register_function("entries", EntriesFunction::new(site));
         Ok(Templates {
             tera,
             files: files.into_iter().collect(),
@@ -180,31 +182,6 @@ fn hint_for(detail: &str) -> String {
     }
 }
 
-/// `url(to=…, root=root)`: a site path made relative to the current page,
-/// with static files resolved to their hashed names.
-struct UrlFunction {
-    manifest: Arc<HashMap<String, String>>,
-    style: LinkStyle,
-}
-
-impl tera::Function for UrlFunction {
-    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let to = args.get("to").and_then(Value::as_str).ok_or_else(|| {
-            tera::Error::msg("url() needs `to`, a site path such as \"css/print.css\"")
-        })?;
-        let root = args.get("root").and_then(Value::as_str).unwrap_or("");
-        let to = to.trim_start_matches('/');
-        let target = self.manifest.get(to).map_or(to, String::as_str);
-        let mut out = format!("{root}{target}");
-        if self.style == LinkStyle::Files && (out.is_empty() || out.ends_with('/')) {
-            out.push_str("index.html");
-        } else if out.is_empty() {
-            out.push_str("./");
-        }
-        Ok(Value::String(out))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,35 +190,5 @@ mod tests {
     fn reads_pest_positions() {
         assert_eq!(parse_position("Failed\n  --> 3:15\n   |"), Some((3, 15)));
         assert_eq!(parse_position("no position"), None);
-    }
-
-    #[test]
-    fn url_function_resolves_hashed_files_and_style() {
-        let manifest = Arc::new(HashMap::from([(
-            "css/a.css".to_string(),
-            "css/a.12345678.css".to_string(),
-        )]));
-        let call = |style, to: &str, root: &str| {
-            let f = UrlFunction {
-                manifest: manifest.clone(),
-                style,
-            };
-            let args = HashMap::from([
-                ("to".to_string(), Value::from(to)),
-                ("root".to_string(), Value::from(root)),
-            ]);
-            tera::Function::call(&f, &args)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-        };
-        assert_eq!(
-            call(LinkStyle::Pretty, "/css/a.css", "../"),
-            Some("../css/a.12345678.css".into())
-        );
-        assert_eq!(
-            call(LinkStyle::Files, "news/", "../"),
-            Some("../news/index.html".into())
-        );
-        assert_eq!(call(LinkStyle::Pretty, "", ""), Some("./".into()));
     }
 }

@@ -1,0 +1,137 @@
+//! Functions templates may call beyond the page's own context.
+//!
+//! They hold small, precomputed, shared tables (never the site itself),
+//! so calling one costs a lookup, not a walk over the site.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde_json::{json, Value};
+
+use crate::config::LinkStyle;
+use crate::site::Site;
+
+/// An entry as `entries()` gives it: title, site path, date.
+type Item = (String, String, Option<String>);
+
+/// `entries(collection="startups", lang=lang, root=root, limit=6)`: the
+/// entries of a collection in a language, in the collection's order, as
+/// `{title, href, date}` — for a site map page or a featured block.
+pub(super) struct EntriesFunction {
+    /// (collection, language) → (title, site path, date).
+    lists: Arc<HashMap<(String, String), Vec<Item>>>,
+    style: LinkStyle,
+}
+
+impl EntriesFunction {
+    pub(super) fn new(site: &Site) -> Self {
+        let mut lists = HashMap::new();
+        for (collection, per_lang) in &site.lists {
+            for (lang, ids) in per_lang {
+                let items = ids
+                    .iter()
+                    .map(|&id| {
+                        let doc = &site.documents[id];
+                        (
+                            doc.title.clone(),
+                            site.paths[id].clone(),
+                            doc.date.map(|d| d.ymd()),
+                        )
+                    })
+                    .collect();
+                lists.insert((collection.clone(), lang.clone()), items);
+            }
+        }
+        EntriesFunction {
+            lists: Arc::new(lists),
+            style: site.config.links,
+        }
+    }
+}
+
+impl tera::Function for EntriesFunction {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let text = |name: &str| args.get(name).and_then(Value::as_str);
+        let collection = text("collection")
+            .ok_or_else(|| tera::Error::msg("entries() needs `collection`, e.g. entries(collection=\"news\", lang=lang, root=root)"))?;
+        let lang = text("lang").ok_or_else(|| tera::Error::msg("entries() needs `lang=lang`"))?;
+        let root = text("root").unwrap_or("");
+        let limit = args
+            .get("limit")
+            .and_then(Value::as_u64)
+            .map_or(usize::MAX, |n| n as usize);
+        let items = self.lists.get(&(collection.to_string(), lang.to_string()));
+        let out: Vec<Value> = items
+            .into_iter()
+            .flatten()
+            .take(limit)
+            .map(|(title, path, date)| json!({"title": title, "href": join(root, path, self.style), "date": date}))
+            .collect();
+        Ok(Value::Array(out))
+    }
+}
+
+/// `url(to=…, root=root)`: a site path made relative to the current page,
+/// with static files resolved to their hashed names.
+pub(super) struct UrlFunction {
+    pub(super) manifest: Arc<HashMap<String, String>>,
+    pub(super) style: LinkStyle,
+}
+
+impl tera::Function for UrlFunction {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let to = args.get("to").and_then(Value::as_str).ok_or_else(|| {
+            tera::Error::msg("url() needs `to`, a site path such as \"css/print.css\"")
+        })?;
+        let root = args.get("root").and_then(Value::as_str).unwrap_or("");
+        let to = to.trim_start_matches('/');
+        let target = self.manifest.get(to).map_or(to, String::as_str);
+        Ok(Value::String(join(root, target, self.style)))
+    }
+}
+
+/// `root` + a site path, as a link in the chosen style.
+fn join(root: &str, path: &str, style: LinkStyle) -> String {
+    let mut out = format!("{root}{path}");
+    if style == LinkStyle::Files && (out.is_empty() || out.ends_with('/')) {
+        out.push_str("index.html");
+    } else if out.is_empty() {
+        out.push_str("./");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_function_resolves_hashed_files_and_style() {
+        let manifest = Arc::new(HashMap::from([(
+            "css/a.css".to_string(),
+            "css/a.12345678.css".to_string(),
+        )]));
+        let call = |style, to: &str, root: &str| {
+            let f = UrlFunction {
+                manifest: manifest.clone(),
+                style,
+            };
+            let args = HashMap::from([
+                ("to".to_string(), Value::from(to)),
+                ("root".to_string(), Value::from(root)),
+            ]);
+            tera::Function::call(&f, &args)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        assert_eq!(
+            call(LinkStyle::Pretty, "/css/a.css", "../"),
+            Some("../css/a.12345678.css".into())
+        );
+        assert_eq!(
+            call(LinkStyle::Files, "news/", "../"),
+            Some("../news/index.html".into())
+        );
+        assert_eq!(call(LinkStyle::Pretty, "", ""), Some("./".into()));
+    }
+}
