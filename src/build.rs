@@ -16,8 +16,8 @@ use crate::config::Config;
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::markdown;
-use crate::output::assets;
 use crate::output::writer::{check_output, Staging};
+use crate::output::{assets, data, feeds, redirects, sitemap, write_generated};
 use crate::render::i18n::I18n;
 use crate::render::templates::Templates;
 use crate::render::Renderer;
@@ -113,7 +113,15 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
         &progress,
         &mut problems,
         &mut timer,
-    );
+    )
+    .map(|(pages, files)| {
+        let published = if problems.has_errors() {
+            0
+        } else {
+            publish(&site, &staging, &mut problems, &mut timer)
+        };
+        (pages, files + published)
+    });
     problems.sort();
     match result {
         Ok((pages, files)) if !problems.has_errors() => {
@@ -172,6 +180,15 @@ fn render_and_write(
     progress
         .total
         .store(site.routes.pages.len(), Ordering::Relaxed);
+    let files: Vec<String> = site
+        .routes
+        .pages
+        .iter()
+        .map(|(path, _)| urls::output_file(path))
+        .collect();
+    staging
+        .prepare_folders(files.iter().map(String::as_str))
+        .map_err(|e| write_failure(&staging.dir, &e))?;
     let page_problems: Vec<Vec<Diagnostic>> = site
         .routes
         .pages
@@ -183,7 +200,30 @@ fn render_and_write(
         .collect();
     problems.extend(page_problems.into_iter().flatten());
     timer.lap("render + write");
-    Ok((site.routes.pages.len(), manifest.count))
+    let index = renderer
+        .into_indexer()
+        .write(site, &|path, bytes| staging.write(path, bytes))
+        .map_err(|e| write_failure(&staging.dir.join("search"), &e))?;
+    timer.lap("search index");
+    Ok((site.routes.pages.len(), manifest.count + index.files))
+}
+
+/// Writes what the rest of the web reads, made from the site once its
+/// pages are written: feeds, sitemap and robots.txt, open data, redirects.
+/// Returns how many files were written.
+fn publish(site: &Site, staging: &Staging, problems: &mut Diagnostics, timer: &mut Timer) -> usize {
+    let mut written = write_generated(site, staging, &feeds::render(site), problems);
+    timer.lap("feeds");
+    written += write_generated(site, staging, &sitemap::render(site), problems);
+    timer.lap("sitemap");
+    match data::render(site) {
+        Ok(files) => written += write_generated(site, staging, &files, problems),
+        Err(d) => problems.push(d),
+    }
+    timer.lap("open data");
+    written += write_generated(site, staging, &[redirects::render(site)], problems);
+    timer.lap("redirects");
+    written
 }
 
 /// Renders one page and writes it; returns its problems.

@@ -49,6 +49,9 @@ pub struct Config {
     /// Declared collections, in menu order.
     #[serde(default)]
     pub collections: IndexMap<String, CollectionConfig>,
+    /// News feeds (`[feeds]`).
+    #[serde(default)]
+    pub feeds: FeedsConfig,
     /// Free-form values passed to templates.
     #[serde(default)]
     pub extra: toml::Table,
@@ -149,6 +152,32 @@ pub struct CollectionConfig {
 }
 
 fn default_paginate() -> usize {
+    20
+}
+
+/// `[feeds]`: which collections get Atom and JSON feeds, and how long they
+/// are. Without the table, a collection keyed `news` gets feeds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedsConfig {
+    /// Entries per feed, newest first.
+    #[serde(default = "default_feed_count")]
+    pub count: usize,
+    /// Collections with feeds; default: `["news"]` when it is declared.
+    #[serde(default)]
+    pub collections: Option<Vec<String>>,
+}
+
+impl Default for FeedsConfig {
+    fn default() -> Self {
+        FeedsConfig {
+            count: default_feed_count(),
+            collections: None,
+        }
+    }
+}
+
+fn default_feed_count() -> usize {
     20
 }
 
@@ -279,7 +308,42 @@ impl Config {
                 problems.extend(self.check_field(field, spec, at_key(field)));
             }
         }
+        problems.extend(self.check_feeds(at_key("collections"), at_key("count")));
         problems
+    }
+
+    fn check_feeds(&self, collections_span: Span, count_span: Span) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        if self.feeds.count == 0 {
+            problems.push(
+                Diagnostic::error("`[feeds] count` must be at least 1")
+                    .at(count_span)
+                    .hint("to have no feeds at all, write `collections = []`"),
+            );
+        }
+        for name in self.feeds.collections.iter().flatten() {
+            if !self.collections.contains_key(name) {
+                let hint = match did_you_mean(name, self.collections.keys().map(String::as_str)) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => "`[feeds] collections` must name declared collections".into(),
+                };
+                problems.push(
+                    Diagnostic::error(format!("feeds for unknown collection `{name}`"))
+                        .at(collections_span.clone())
+                        .hint(hint),
+                );
+            }
+        }
+        problems
+    }
+
+    /// The collections that get feeds, in `site.toml` order of `[feeds]`.
+    pub fn feed_collections(&self) -> Vec<&str> {
+        match &self.feeds.collections {
+            Some(names) => names.iter().map(String::as_str).collect(),
+            None if self.collections.contains_key("news") => vec!["news"],
+            None => Vec::new(),
+        }
     }
 
     fn check_field(&self, name: &str, spec: &FieldSpec, span: Span) -> Option<Diagnostic> {
@@ -427,6 +491,23 @@ mod tests {
             Some("did you mean `institutes`?")
         );
         assert_eq!(errors[0].span.as_ref().map(|s| s.line), Some(4));
+    }
+
+    #[test]
+    fn feeds_default_to_news_and_are_checked() {
+        let news = format!("{MINIMAL}[collections.news]\n");
+        let config = parse(&news).expect("valid");
+        assert_eq!(config.feed_collections(), vec!["news"]);
+        assert_eq!(config.feeds.count, 20);
+        assert!(parse(MINIMAL).expect("valid").feed_collections().is_empty());
+        let none = parse(&format!("{news}[feeds]\ncollections = []\n")).expect("valid");
+        assert!(none.feed_collections().is_empty());
+        let typo =
+            parse(&format!("{news}[feeds]\ncollections = [\"nwes\"]\n")).expect_err("invalid");
+        assert_eq!(typo[0].hint.as_deref(), Some("did you mean `news`?"));
+        let unknown = parse(&format!("{news}[feeds]\ncont = 3\n")).expect_err("invalid");
+        assert_eq!(unknown[0].hint.as_deref(), Some("did you mean `count`?"));
+        assert!(parse(&format!("{news}[feeds]\ncount = 0\n")).is_err());
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! 2. [`content`]: files under `content/` → validated documents;
 //! 3. [`site`]: documents → the immutable model (URLs, relations, lists);
 //! 4. [`markdown`] and [`render`]: each route → an HTML page;
-//! 5. [`output`]: staging folder, static files, atomic swap.
+//! 5. [`search`]: the static index, gathered while pages render;
+//! 6. [`output`]: staging folder, static files, atomic swap.
 //!
 //! [`build`] runs them in order; [`diagnostics`] is what every stage
 //! reports; [`cli`] is the command line on top.
@@ -19,6 +20,7 @@ pub mod diagnostics;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod urls;

@@ -33,7 +33,7 @@ pub fn is_valid(slug: &str) -> bool {
 }
 
 /// Folds accents and ligatures away, keeping every other character.
-fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
     text.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(expand_ligature)

@@ -215,6 +215,18 @@ fn output_is_byte_identical_across_builds() {
     let a = TestSite::from_fixture("basic");
     a.build();
     let first = snapshot_tree(&a.path("public"));
+    for published in [
+        "actualites/atom.xml",
+        "actualites/feed.json",
+        "sitemap.xml",
+        "robots.txt",
+        "data/startups.json",
+        "data/startups.csv",
+        "data/operators.en.json",
+        "_redirects",
+    ] {
+        assert!(first.contains_key(published), "{published} is compared too");
+    }
     a.build();
     assert!(
         first == snapshot_tree(&a.path("public")),

@@ -32,8 +32,24 @@ pub struct SiteContext<'a> {
     pub home_href: String,
     /// The search page, once there is one.
     pub search_href: Option<String>,
+    /// News feeds of this language (Atom, then JSON Feed).
+    pub feeds: Vec<FeedLink>,
     /// `extra` from site.toml.
     pub extra: &'a toml::Table,
+}
+
+/// A feed, for `<link rel="alternate">` in the page head.
+#[derive(Debug, Serialize)]
+pub struct FeedLink {
+    /// Its language.
+    pub lang: String,
+    /// Media type: `application/atom+xml` or `application/feed+json`.
+    #[serde(rename = "type")]
+    pub media_type: &'static str,
+    /// Its title.
+    pub title: String,
+    /// Relative link.
+    pub href: String,
 }
 
 /// A language in the switcher.

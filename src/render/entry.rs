@@ -11,6 +11,7 @@ use crate::config::SortBy;
 use crate::content::{FieldValue, Role};
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
+use crate::search::Indexer;
 use crate::site::{sort_entries, EntryId};
 
 /// How many entries of each collection the home page shows.
@@ -46,6 +47,10 @@ impl<'a> Renderer<'a> {
         let mut page = self.page_base(kind, lang, path, doc.title.clone());
         let rendered = self.markdown(id, doc.body_text(), path, problems);
         let summary = &self.summaries[id];
+        if Indexer::wants(self.site, id) {
+            self.indexer
+                .add(self.site, id, &rendered.text, &summary.text);
+        }
         page.description = summary.text.clone();
         page.summary = Some(summary.html.clone());
         page.date = doc.date.map(|d| d.ymd());

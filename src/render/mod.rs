@@ -14,14 +14,18 @@ pub mod links;
 mod lists;
 pub mod templates;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, LinkKind, LinkResolver, LinkTarget};
+use crate::output::feeds;
+use crate::search::Indexer;
 use crate::site::{EntryId, Owner, Site};
 use crate::urls;
-use context::{Alternate, LanguageLink, Link, NavItem, PageContext, SiteContext};
+use context::{Alternate, FeedLink, LanguageLink, Link, NavItem, PageContext, SiteContext};
 use i18n::I18n;
 use templates::Templates;
 
@@ -51,6 +55,9 @@ pub struct Renderer<'a> {
     stylesheets: Vec<String>,
     summaries: Vec<Summary>,
     markdown: markdown::Options,
+    indexer: Indexer,
+    /// Each language's feeds, for page heads.
+    feeds: HashMap<String, Vec<feeds::FeedLink>>,
 }
 
 /// Keeps every destination as written: summaries are shown as text, so
@@ -80,7 +87,18 @@ impl<'a> Renderer<'a> {
             stylesheets,
             summaries,
             markdown: options,
+            indexer: Indexer::default(),
+            feeds: site
+                .config
+                .language_codes()
+                .map(|lang| (lang.to_string(), feeds::links(site, lang)))
+                .collect(),
         }
+    }
+
+    /// The search index gathered while rendering, once every page is done.
+    pub fn into_indexer(self) -> Indexer {
+        self.indexer
     }
 
     /// Renders the page at `path`.
@@ -113,6 +131,7 @@ impl<'a> Renderer<'a> {
                     problems,
                 });
             }
+            Owner::Search { lang } => ("search.html".into(), self.search_page(lang, path)),
             Owner::NotFound => ("404.html".into(), self.not_found_page(path)),
         };
         if problems.iter().any(Diagnostic::is_error) {
@@ -146,7 +165,8 @@ impl<'a> Renderer<'a> {
             taxonomies: self.taxonomy_links(path, lang),
             pages: self.page_links(path, lang),
             home_href: self.href(path, &self.site.lang_prefix(lang)),
-            search_href: None,
+            search_href: Some(self.href(path, &crate::site::routes::search_path(config, lang))),
+            feeds: self.feed_links(path, lang),
             extra: &config.extra,
         };
         let mut context = tera::Context::new();
@@ -176,6 +196,21 @@ impl<'a> Renderer<'a> {
             return link;
         }
         urls::relative(from, to, self.site.config.links)
+    }
+
+    /// This language's feeds, linked from the page at `path`.
+    fn feed_links(&self, path: &str, lang: &str) -> Vec<FeedLink> {
+        self.feeds
+            .get(lang)
+            .into_iter()
+            .flatten()
+            .map(|feed| FeedLink {
+                lang: lang.to_string(),
+                media_type: feed.media_type,
+                title: feed.title.clone(),
+                href: self.href(path, &feed.path),
+            })
+            .collect()
     }
 
     /// The path part of `base_url`, with slashes around: `/` or `/portail/`.
@@ -241,6 +276,16 @@ impl<'a> Renderer<'a> {
                         lists::collection_path(site, collection, l, 1)
                     };
                     (l.to_string(), target)
+                })
+                .collect(),
+            Owner::Search { .. } => site
+                .config
+                .language_codes()
+                .map(|l| {
+                    (
+                        l.to_string(),
+                        crate::site::routes::search_path(&site.config, l),
+                    )
                 })
                 .collect(),
             Owner::TaxonomyIndex { taxonomy, .. } => site
@@ -402,6 +447,19 @@ impl<'a> Renderer<'a> {
             canonical = escape(&canonical),
             to = escape(&to),
         )
+    }
+
+    fn search_page(&self, lang: &str, path: &str) -> PageContext<'_> {
+        let lang = self.lang_of(lang);
+        let words = self.i18n.words(lang);
+        let title = words
+            .and_then(|w| w.get("search_title"))
+            .cloned()
+            .unwrap_or_else(|| "Search".into());
+        let mut page = self.page_base("search", lang, path, title);
+        page.breadcrumbs = vec![self.home_crumb(lang, path)];
+        page.alternates = self.alternates(path);
+        page
     }
 
     fn not_found_page(&self, path: &str) -> PageContext<'_> {

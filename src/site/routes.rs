@@ -56,6 +56,11 @@ pub enum Owner {
         /// The document redirected to.
         target: EntryId,
     },
+    /// The search page of a language.
+    Search {
+        /// Its language.
+        lang: String,
+    },
     /// `404.html`.
     NotFound,
 }
@@ -158,6 +163,12 @@ impl Routes {
                 claim(alias.clone(), Owner::Alias { target: id }, &mut routes);
             }
         }
+        for lang in config.language_codes() {
+            let owner = Owner::Search {
+                lang: lang.to_string(),
+            };
+            claim(search_path(config, lang), owner, &mut routes);
+        }
         claim("404.html".into(), Owner::NotFound, &mut routes);
         routes.files = static_files(site);
         routes
@@ -186,6 +197,11 @@ pub fn list_path(base: &str, lang: &str, config: &Config, page: usize) -> String
     } else {
         format!("{prefix}{base}/page/{page}/")
     }
+}
+
+/// The search page of a language: `search/`, `en/search/`.
+pub fn search_path(config: &Config, lang: &str) -> String {
+    format!("{}search/", lang_prefix(config, lang))
 }
 
 /// `` for the default language, `en/` for the others.

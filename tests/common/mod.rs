@@ -58,6 +58,16 @@ impl TestSite {
         TestSite { _dir: dir, root }
     }
 
+    /// Copies the repository's theme `themes/<name>` into the site, so a
+    /// fixture is built with the real portal theme.
+    pub fn with_theme(self, name: &str) -> TestSite {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes")
+            .join(name);
+        copy_tree(&from, &self.root.join("themes").join(name));
+        self
+    }
+
     pub fn path(&self, relative: &str) -> PathBuf {
         self.root.join(relative)
     }

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Lighthouse audit of the portal (mobile, the default preset): builds it,
+// serves it on 127.0.0.1 and prints the four category scores of the home
+// page, a list page and an entry page. Not part of CI (scores depend on the
+// machine); run it by hand:
+//
+//   npm ci && npm run lighthouse            # or: node scripts/lighthouse.mjs
+//
+// Needs Debian's Chromium (CHROME_PATH, default /usr/bin/chromium).
+// Exit code 1 when a score is under 95.
+
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+import { buildPortal, chromiumArgs, chromiumPath, repoRoot, serve } from "../tests/e2e/portal.mjs";
+
+const pages = {
+  home: "/",
+  "list (start-ups)": "/start-ups/",
+  "entry (institute)": "/instituts/prairie/",
+};
+const categories = ["performance", "accessibility", "best-practices", "seo"];
+const minimum = 95;
+
+const site = buildPortal();
+const server = await serve(site.out);
+const lighthouse = join(repoRoot, "node_modules", ".bin", "lighthouse");
+let failed = false;
+try {
+  console.log(["page", ...categories].join("\t"));
+  for (const [name, path] of Object.entries(pages)) {
+    const run = spawnSync(
+      lighthouse,
+      [
+        `${server.origin}${path}`,
+        `--only-categories=${categories.join(",")}`,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        `--chrome-flags=${chromiumArgs.join(" ")}`,
+      ],
+      {
+        encoding: "utf8",
+        env: { ...process.env, CHROME_PATH: chromiumPath },
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
+    if (run.status !== 0) throw new Error(`lighthouse failed on ${path}:\n${run.stderr}`);
+    const report = JSON.parse(run.stdout);
+    const scores = categories.map((c) => Math.round(report.categories[c].score * 100));
+    if (scores.some((s) => s < minimum)) failed = true;
+    console.log([`${name} ${path}`, ...scores].join("\t"));
+  }
+} finally {
+  await server.close();
+  site.cleanup();
+}
+process.exit(failed ? 1 : 0);
