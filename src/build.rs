@@ -200,12 +200,16 @@ fn render_and_write(
         .collect();
     problems.extend(page_problems.into_iter().flatten());
     timer.lap("render + write");
-    let index = renderer
-        .into_indexer()
-        .write(site, &|path, bytes| staging.write(path, bytes))
-        .map_err(|e| write_failure(&staging.dir.join("search"), &e))?;
-    timer.lap("search index");
-    Ok((site.routes.pages.len(), manifest.count + index.files))
+    let mut index_files = 0;
+    if site.config.search.enabled {
+        let index = renderer
+            .into_indexer()
+            .write(site, &|path, bytes| staging.write(path, bytes))
+            .map_err(|e| write_failure(&staging.dir.join("search"), &e))?;
+        index_files = index.files;
+        timer.lap("search index");
+    }
+    Ok((site.routes.pages.len(), manifest.count + index_files))
 }
 
 /// Writes what the rest of the web reads, made from the site once its

@@ -52,9 +52,32 @@ pub struct Config {
     /// News feeds (`[feeds]`).
     #[serde(default)]
     pub feeds: FeedsConfig,
+    /// The search index (`[search]`).
+    #[serde(default)]
+    pub search: SearchConfig,
     /// Free-form values passed to templates.
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// `[search]`: whether to build the search index (on by default; a site
+/// without a search box, or a benchmark of the rest, turns it off).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Build the index under `search/`.
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
+    }
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_language() -> String {

@@ -184,6 +184,12 @@ fn get(port: u16, path: &str) -> Answer {
 /// Asserts status, media type and cache policy of one address.
 fn check(port: u16, path: &str, status: u16, media_type: &str, cache: &str) -> Answer {
     let answer = get(port, path);
+    if answer.status == 403 && status != 403 {
+        panic!(
+            "{path}: 403 — nginx's workers run as `nobody` and cannot read the output; \
+             is a parent folder of the temporary directory closed to others?"
+        );
+    }
     assert_eq!(answer.status, status, "{path}: {}", answer.body);
     assert!(
         answer.header("content-type").starts_with(media_type),

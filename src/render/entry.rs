@@ -47,7 +47,7 @@ impl<'a> Renderer<'a> {
         let mut page = self.page_base(kind, lang, path, doc.title.clone());
         let rendered = self.markdown(id, doc.body_text(), path, problems);
         let summary = &self.summaries[id];
-        if Indexer::wants(self.site, id) {
+        if self.site.config.search.enabled && Indexer::wants(self.site, id) {
             self.indexer
                 .add(self.site, id, &rendered.text, &summary.text);
         }

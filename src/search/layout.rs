@@ -199,8 +199,8 @@ fn postings(vocabulary: &Vocabulary, docs: &[IndexedDoc]) -> Postings {
             lists[stem as usize].push((n as u32, score));
         }
     }
-    let mut order: Vec<u32> = (0..vocabulary.stems.len() as u32).collect();
-    order.sort_by(|a, b| vocabulary.stems[*a as usize].cmp(&vocabulary.stems[*b as usize]));
+    // Stems are numbered in sorted order, so neighbours share files.
+    let order: Vec<u32> = (0..vocabulary.stems.len() as u32).collect();
     let (mut file_of, mut capped, mut files) = (HashMap::new(), HashMap::new(), Vec::new());
     let mut current: Vec<(u32, String)> = Vec::new();
     let mut size = 0;

@@ -39,34 +39,42 @@ struct IndexedDoc {
     summary: String,
 }
 
-/// The words and stems seen so far, shared by the rendering threads.
+/// The index's words and stems, numbered in a stable order.
 #[derive(Debug, Default)]
 struct Vocabulary {
     /// Folded surface word → stem id.
     words: HashMap<String, u32>,
-    /// Folded stems, by id.
+    /// Folded stems, sorted; a stem's id is its position.
     stems: Vec<String>,
-    stem_ids: HashMap<String, u32>,
 }
 
-impl Vocabulary {
-    fn stem_id(&mut self, stem: String) -> u32 {
-        if let Some(&id) = self.stem_ids.get(&stem) {
-            return id;
-        }
-        let id = self.stems.len() as u32;
-        self.stem_ids.insert(stem.clone(), id);
-        self.stems.push(stem);
-        id
-    }
+/// A word as seen while rendering, before stemming.
+#[derive(Debug)]
+struct SeenWord {
+    /// The smallest lower-cased form seen: the one stemmed, whatever the
+    /// order threads met the word in, so builds are identical.
+    lower: String,
+    /// Whether a French page used it (stemmed as French, else English).
+    french: bool,
+}
+
+/// A document as gathered: its page, (word id, raw weight) pairs, summary.
+type GatheredDoc = (EntryId, Vec<(u32, u32)>, String);
+
+/// What the rendering threads gather: words by id, documents with raw
+/// weights per word.
+#[derive(Debug, Default)]
+struct Gathered {
+    ids: HashMap<String, u32>,
+    words: Vec<(String, SeenWord)>,
+    docs: Vec<GatheredDoc>,
 }
 
 /// Gathers documents while pages render, then writes the index.
 pub struct Indexer {
     french: Stemmer,
     english: Stemmer,
-    vocabulary: Mutex<Vocabulary>,
-    docs: Mutex<Vec<IndexedDoc>>,
+    gathered: Mutex<Gathered>,
 }
 
 impl Default for Indexer {
@@ -74,8 +82,7 @@ impl Default for Indexer {
         Indexer {
             french: Stemmer::create(Algorithm::French),
             english: Stemmer::create(Algorithm::English),
-            vocabulary: Mutex::default(),
-            docs: Mutex::default(),
+            gathered: Mutex::default(),
         }
     }
 }
@@ -95,70 +102,138 @@ impl Indexer {
     pub fn add(&self, site: &Site, id: EntryId, body_text: &str, summary: &str) {
         let doc = &site.documents[id];
         let lang = doc.source.lang.as_str();
-        let mut weighted: Vec<(String, String, u32)> = Vec::new();
-        let mut push = |text: &str, weight: u32| {
-            for word in normalize::words(text, lang) {
-                weighted.push((word.folded, word.lower, weight));
-            }
-        };
-        push(&doc.title, WEIGHT_TITLE);
+        // Weights are summed per raw run of letters first: a body has a few
+        // hundred distinct words among thousands, and only those are
+        // normalized and stemmed.
+        let mut runs: HashMap<&str, u32> = HashMap::new();
+        let refs = self.ref_text(site, id);
+        tally(&mut runs, &doc.title, WEIGHT_TITLE);
         for tag in &doc.tags {
-            push(tag, WEIGHT_TAG);
+            tally(&mut runs, tag, WEIGHT_TAG);
         }
-        for (name, field) in &doc.fields {
+        for field in doc.fields.values() {
             match &field.value {
-                FieldValue::Text(t) => push(t, WEIGHT_TEXT_FIELD),
-                FieldValue::List(items) => items.iter().for_each(|t| push(t, WEIGHT_LIST)),
-                FieldValue::Ref(_) | FieldValue::Refs(_) => {
-                    for title in ref_titles(site, id, name) {
-                        push(title, WEIGHT_REF);
-                    }
+                FieldValue::Text(t) => tally(&mut runs, t, WEIGHT_TEXT_FIELD),
+                FieldValue::List(items) => {
+                    items.iter().for_each(|t| tally(&mut runs, t, WEIGHT_LIST))
                 }
                 _ => {}
             }
         }
-        push(summary, WEIGHT_SUMMARY);
-        push(body_text, WEIGHT_BODY);
-        let terms = self.score(lang, weighted);
-        let summary = shorten(summary, 180);
-        if let Ok(mut docs) = self.docs.lock() {
-            docs.push(IndexedDoc { id, terms, summary });
+        tally(&mut runs, &refs, WEIGHT_REF);
+        tally(&mut runs, summary, WEIGHT_SUMMARY);
+        tally(&mut runs, body_text, WEIGHT_BODY);
+        let mut words: HashMap<String, (String, u32)> = HashMap::with_capacity(runs.len());
+        for (run, weight) in runs {
+            for word in normalize::words(run, lang) {
+                let entry = words
+                    .entry(word.folded)
+                    .or_insert_with(|| (word.lower.clone(), 0));
+                entry.1 += weight;
+                // Keep the smallest form: the same whatever order the runs come in.
+                if word.lower < entry.0 {
+                    entry.0 = word.lower;
+                }
+            }
         }
+        self.record(id, lang, words, shorten(summary, 180));
     }
 
-    /// Stems the words and sums their weights per stem, under one lock.
-    fn score(&self, lang: &str, weighted: Vec<(String, String, u32)>) -> Vec<(u32, u8)> {
-        let stemmer = if lang == "en" {
-            &self.english
-        } else {
-            &self.french
+    /// The titles of the entries this one refers to, as one text.
+    fn ref_text(&self, site: &Site, id: EntryId) -> String {
+        let doc = &site.documents[id];
+        let mut text = String::new();
+        for (name, field) in &doc.fields {
+            if matches!(field.value, FieldValue::Ref(_) | FieldValue::Refs(_)) {
+                for title in ref_titles(site, id, name) {
+                    text.push_str(title);
+                    text.push(' ');
+                }
+            }
+        }
+        text
+    }
+
+    /// Numbers the document's words (under one short lock) and keeps it.
+    fn record(
+        &self,
+        id: EntryId,
+        lang: &str,
+        words: HashMap<String, (String, u32)>,
+        summary: String,
+    ) {
+        let Ok(mut gathered) = self.gathered.lock() else {
+            return;
         };
-        let stemmed: Vec<(String, String, u32)> = weighted
-            .into_iter()
-            .map(|(folded, lower, weight)| {
-                let stem = normalize::fold(&stemmer.stem(&lower));
-                (folded, stem, weight)
-            })
-            .collect();
-        let mut raw: HashMap<u32, u32> = HashMap::new();
-        let Ok(mut vocabulary) = self.vocabulary.lock() else {
-            return Vec::new();
-        };
-        for (folded, stem, weight) in stemmed {
-            let id = match vocabulary.words.get(&folded) {
-                Some(&id) => id,
+        let mut terms = Vec::with_capacity(words.len());
+        for (folded, (lower, weight)) in words {
+            let word = match gathered.ids.get(&folded) {
+                Some(&word) => word,
                 None => {
-                    let id = vocabulary.stem_id(stem);
-                    vocabulary.words.insert(folded, id);
-                    id
+                    let word = gathered.words.len() as u32;
+                    gathered.ids.insert(folded.clone(), word);
+                    let seen = SeenWord {
+                        lower: lower.clone(),
+                        french: false,
+                    };
+                    gathered.words.push((folded, seen));
+                    word
                 }
             };
-            *raw.entry(id).or_default() += weight;
+            let seen = &mut gathered.words[word as usize].1;
+            seen.french |= lang != "en";
+            if lower < seen.lower {
+                seen.lower = lower;
+            }
+            terms.push((word, weight));
         }
-        drop(vocabulary);
-        let mut terms: Vec<(u32, u8)> = raw.into_iter().map(|(id, w)| (id, quantize(w))).collect();
-        terms.sort_unstable();
-        terms
+        gathered.docs.push((id, terms, summary));
+    }
+
+    /// Stems every word once, numbers stems in sorted order, and scores
+    /// each document per stem.
+    fn finish(self) -> (Vocabulary, Vec<IndexedDoc>) {
+        let gathered = self.gathered.into_inner().unwrap_or_default();
+        let stem_of: Vec<String> = gathered
+            .words
+            .iter()
+            .map(|(_, seen)| {
+                let stemmer = if seen.french {
+                    &self.french
+                } else {
+                    &self.english
+                };
+                normalize::fold(&stemmer.stem(&seen.lower))
+            })
+            .collect();
+        let mut stems: Vec<String> = stem_of.clone();
+        stems.sort_unstable();
+        stems.dedup();
+        let stem_id = |stem: &String| stems.binary_search(stem).unwrap_or(0) as u32;
+        let word_stem: Vec<u32> = stem_of.iter().map(stem_id).collect();
+        let words = gathered
+            .words
+            .into_iter()
+            .map(|(folded, _)| folded)
+            .zip(word_stem.iter().copied())
+            .collect();
+        let docs = gathered
+            .docs
+            .into_iter()
+            .map(|(id, terms, summary)| {
+                let mut raw: HashMap<u32, u32> = HashMap::with_capacity(terms.len());
+                for (word, weight) in terms {
+                    *raw.entry(word_stem[word as usize]).or_default() += weight;
+                }
+                let mut terms: Vec<(u32, u8)> = raw
+                    .into_iter()
+                    .map(|(stem, w)| (stem, quantize(w)))
+                    .collect();
+                terms.sort_unstable();
+                IndexedDoc { id, terms, summary }
+            })
+            .collect();
+        (Vocabulary { words, stems }, docs)
     }
 
     /// Writes the index files into `out` (a folder of the staging output).
@@ -167,9 +242,17 @@ impl Indexer {
         site: &Site,
         write: &dyn Fn(&str, &[u8]) -> std::io::Result<()>,
     ) -> std::io::Result<IndexStats> {
-        let vocabulary = self.vocabulary.into_inner().unwrap_or_default();
-        let docs = self.docs.into_inner().unwrap_or_default();
+        let (vocabulary, docs) = self.finish();
         layout::write(site, &vocabulary, docs, write)
+    }
+}
+
+/// Adds `weight` to each run of letters of `text`.
+fn tally<'t>(runs: &mut HashMap<&'t str, u32>, text: &'t str, weight: u32) {
+    for run in text.split(|c: char| !(c.is_alphanumeric() || normalize::is_apostrophe(c))) {
+        if !run.is_empty() {
+            *runs.entry(run).or_default() += weight;
+        }
     }
 }
 
@@ -222,22 +305,24 @@ mod tests {
     }
 
     #[test]
-    fn stems_are_folded_after_stemming() {
+    fn stems_are_folded_after_stemming_and_numbered_in_order() {
         let indexer = Indexer::default();
-        let terms = indexer.score(
-            "fr",
-            vec![
-                ("medicales".into(), "médicales".into(), 1),
-                ("medical".into(), "médical".into(), 1),
-            ],
-        );
-        let vocabulary = indexer.vocabulary.lock().expect("lock");
+        let words = HashMap::from([
+            ("medicales".to_string(), ("médicales".to_string(), 1)),
+            ("medical".to_string(), ("médical".to_string(), 1)),
+            ("avenir".to_string(), ("avenir".to_string(), 1)),
+        ]);
+        indexer.record(0, "fr", words, String::new());
+        let (vocabulary, docs) = indexer.finish();
         assert_eq!(
-            terms.len(),
-            1,
+            vocabulary.stems.len(),
+            2,
             "médicales and médical share a stem: {:?}",
             vocabulary.stems
         );
-        assert!(vocabulary.stems[0].is_ascii());
+        assert!(vocabulary.stems.windows(2).all(|w| w[0] < w[1]));
+        assert!(vocabulary.stems.iter().all(|s| s.is_ascii()));
+        assert_eq!(vocabulary.words["medicales"], vocabulary.words["medical"]);
+        assert_eq!(docs[0].terms.len(), 2);
     }
 }

@@ -78,7 +78,8 @@ pub fn words(text: &str, lang: &str) -> Vec<Word> {
     out
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// The apostrophes of elisions (`l'`, `l’`).
+pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
