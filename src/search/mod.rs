@@ -13,7 +13,10 @@
 mod layout;
 pub mod normalize;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Mutex;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -65,7 +68,7 @@ type GatheredDoc = (EntryId, Vec<(u32, u32)>, String);
 /// weights per word.
 #[derive(Debug, Default)]
 struct Gathered {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     words: Vec<(String, SeenWord)>,
     docs: Vec<GatheredDoc>,
 }
@@ -105,7 +108,7 @@ impl Indexer {
         // Weights are summed per raw run of letters first: a body has a few
         // hundred distinct words among thousands, and only those are
         // normalized and stemmed.
-        let mut runs: HashMap<&str, u32> = HashMap::new();
+        let mut runs: FxHashMap<&str, u32> = FxHashMap::default();
         let refs = self.ref_text(site, id);
         tally(&mut runs, &doc.title, WEIGHT_TITLE);
         for tag in &doc.tags {
@@ -123,20 +126,30 @@ impl Indexer {
         tally(&mut runs, &refs, WEIGHT_REF);
         tally(&mut runs, summary, WEIGHT_SUMMARY);
         tally(&mut runs, body_text, WEIGHT_BODY);
-        let mut words: HashMap<String, (String, u32)> = HashMap::with_capacity(runs.len());
-        for (run, weight) in runs {
-            for word in normalize::words(run, lang) {
-                let entry = words
-                    .entry(word.folded)
-                    .or_insert_with(|| (word.lower.clone(), 0));
-                entry.1 += weight;
-                // Keep the smallest form: the same whatever order the runs come in.
-                if word.lower < entry.0 {
-                    entry.0 = word.lower;
+        let summary = shorten(summary, 180);
+        NORMALIZED.with_borrow_mut(|caches| {
+            if !caches.contains_key(lang) {
+                caches.insert(lang.to_string(), FxHashMap::default());
+            }
+            let Some(cache) = caches.get_mut(lang) else {
+                return;
+            };
+            for run in runs.keys() {
+                if !cache.contains_key(*run) {
+                    cache.insert(run.to_string(), normalize::words(run, lang));
                 }
             }
-        }
-        self.record(id, lang, words, shorten(summary, 180));
+            let mut words: FxHashMap<&str, (&str, u32)> = FxHashMap::default();
+            for (run, weight) in &runs {
+                for word in cache.get(*run).into_iter().flatten() {
+                    let entry = words.entry(&word.folded).or_insert((&word.lower, 0));
+                    entry.1 += weight;
+                    // Keep the smallest form: the same whatever order the runs come in.
+                    entry.0 = entry.0.min(&word.lower);
+                }
+            }
+            self.record(id, lang, words, summary);
+        });
     }
 
     /// The titles of the entries this one refers to, as one text.
@@ -159,7 +172,7 @@ impl Indexer {
         &self,
         id: EntryId,
         lang: &str,
-        words: HashMap<String, (String, u32)>,
+        words: FxHashMap<&str, (&str, u32)>,
         summary: String,
     ) {
         let Ok(mut gathered) = self.gathered.lock() else {
@@ -167,23 +180,23 @@ impl Indexer {
         };
         let mut terms = Vec::with_capacity(words.len());
         for (folded, (lower, weight)) in words {
-            let word = match gathered.ids.get(&folded) {
+            let word = match gathered.ids.get(folded) {
                 Some(&word) => word,
                 None => {
                     let word = gathered.words.len() as u32;
-                    gathered.ids.insert(folded.clone(), word);
+                    gathered.ids.insert(folded.to_string(), word);
                     let seen = SeenWord {
-                        lower: lower.clone(),
+                        lower: lower.to_string(),
                         french: false,
                     };
-                    gathered.words.push((folded, seen));
+                    gathered.words.push((folded.to_string(), seen));
                     word
                 }
             };
             let seen = &mut gathered.words[word as usize].1;
             seen.french |= lang != "en";
-            if lower < seen.lower {
-                seen.lower = lower;
+            if lower < seen.lower.as_str() {
+                seen.lower = lower.to_string();
             }
             terms.push((word, weight));
         }
@@ -221,7 +234,7 @@ impl Indexer {
             .docs
             .into_iter()
             .map(|(id, terms, summary)| {
-                let mut raw: HashMap<u32, u32> = HashMap::with_capacity(terms.len());
+                let mut raw: FxHashMap<u32, u32> = FxHashMap::default();
                 for (word, weight) in terms {
                     *raw.entry(word_stem[word as usize]).or_default() += weight;
                 }
@@ -247,8 +260,14 @@ impl Indexer {
     }
 }
 
-/// Adds `weight` to each run of letters of `text`.
-fn tally<'t>(runs: &mut HashMap<&'t str, u32>, text: &'t str, weight: u32) {
+thread_local! {
+    /// Each rendering thread's normalized runs of letters, per language:
+    /// bodies repeat the same few thousand words, normalized once.
+    static NORMALIZED: RefCell<HashMap<String, FxHashMap<String, Vec<normalize::Word>>>> = RefCell::default();
+}
+
+/// Adds `weight` to each run of letters (and apostrophes) of `text`.
+fn tally<'t>(runs: &mut FxHashMap<&'t str, u32>, text: &'t str, weight: u32) {
     for run in text.split(|c: char| !(c.is_alphanumeric() || normalize::is_apostrophe(c))) {
         if !run.is_empty() {
             *runs.entry(run).or_default() += weight;
@@ -299,6 +318,23 @@ mod tests {
     }
 
     #[test]
+    fn tally_finds_runs_of_letters_and_apostrophes() {
+        let mut runs = FxHashMap::default();
+        tally(&mut runs, "L'imagerie, l’imagerie — santé 2027!", 2);
+        let mut found: Vec<(&str, u32)> = runs.into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(
+            found,
+            vec![
+                ("2027", 2),
+                ("L'imagerie", 2),
+                ("l’imagerie", 2),
+                ("santé", 2)
+            ]
+        );
+    }
+
+    #[test]
     fn shorten_cuts_at_words() {
         assert_eq!(shorten("court", 10), "court");
         assert_eq!(shorten("un deux trois quatre", 10), "un deux…");
@@ -307,10 +343,10 @@ mod tests {
     #[test]
     fn stems_are_folded_after_stemming_and_numbered_in_order() {
         let indexer = Indexer::default();
-        let words = HashMap::from([
-            ("medicales".to_string(), ("médicales".to_string(), 1)),
-            ("medical".to_string(), ("médical".to_string(), 1)),
-            ("avenir".to_string(), ("avenir".to_string(), 1)),
+        let words = FxHashMap::from_iter([
+            ("medicales", ("médicales", 1)),
+            ("medical", ("médical", 1)),
+            ("avenir", ("avenir", 1)),
         ]);
         indexer.record(0, "fr", words, String::new());
         let (vocabulary, docs) = indexer.finish();
