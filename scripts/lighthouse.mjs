@@ -5,6 +5,7 @@
 // machine); run it by hand:
 //
 //   npm ci && npm run lighthouse            # or: node scripts/lighthouse.mjs
+//   node scripts/lighthouse.mjs DIR         # audit an existing build in DIR instead
 //
 // Needs Debian's Chromium (CHROME_PATH, default /usr/bin/chromium).
 // Exit code 1 when a score is under 95.
@@ -35,7 +36,8 @@ function run(command, args, env) {
   });
 }
 
-const site = buildPortal();
+const given = process.argv[2];
+const site = given ? { out: given, cleanup() {} } : buildPortal();
 const server = await serve(site.out);
 const lighthouse = join(repoRoot, "node_modules", ".bin", "lighthouse");
 let failed = false;
