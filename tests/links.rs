@@ -224,18 +224,22 @@ fn build_for(site: &TestSite, prefix: &str) {
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
-#[test]
-fn fixture_links_resolve_at_the_root_and_under_a_sub_path() {
-    let site = TestSite::from_fixture("basic");
+/// Builds and crawls `site` served at the root and under `/portail/`.
+fn assert_links_resolve(site: &TestSite, at_least: usize) {
     for prefix in ["/portail/", "/"] {
-        build_for(&site, prefix);
+        build_for(site, prefix);
         let (broken, checked) = crawl(&site.path("public"), prefix);
         assert!(
             broken.is_empty(),
             "broken links under {prefix}: {broken:#?}"
         );
-        assert!(checked > 30, "only {checked} URLs checked");
+        assert!(checked > at_least, "only {checked} URLs checked");
     }
+}
+
+#[test]
+fn fixture_links_resolve_at_the_root_and_under_a_sub_path() {
+    assert_links_resolve(&TestSite::from_fixture("basic"), 30);
 }
 
 #[test]
@@ -252,14 +256,5 @@ fn fixture_links_resolve_in_files_mode() {
 
 #[test]
 fn portal_links_resolve_at_the_root_and_under_a_sub_path() {
-    let site = TestSite::portal();
-    for prefix in ["/portail/", "/"] {
-        build_for(&site, prefix);
-        let (broken, checked) = crawl(&site.path("public"), prefix);
-        assert!(
-            broken.is_empty(),
-            "broken links under {prefix}: {broken:#?}"
-        );
-        assert!(checked > 40, "only {checked} URLs checked");
-    }
+    assert_links_resolve(&TestSite::portal(), 40);
 }
