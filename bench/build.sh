@@ -20,7 +20,9 @@
 # load of a shared machine falls on all of them alike. Outputs are removed and
 # the disk is synced before each run, outside the measured command. Figures
 # are whole-process figures from GNU time: wall time, CPU time (user + system)
-# and peak RSS. Results also go to $CORPUS/build-results.json (read by
+# and peak RSS. Before each run the script waits for idle CPUs (bench/lib.sh:
+# QUIET_WAIT, QUIET_CORES) and it records how busy the rest of the machine
+# was during the run. Results also go to $CORPUS/build-results.json (read by
 # bench/search.sh).
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
@@ -54,6 +56,8 @@ rm -rf "$NOSEARCH"
 cp -r "$CORPUS/parvis" "$NOSEARCH"
 printf '\n# Added by bench/build.sh: the same site without its search index.\n[search]\nenabled = false\n' >> "$NOSEARCH/site.toml"
 
+# shellcheck source=bench/lib.sh
+. "$REPO/bench/lib.sh"
 RAW="$(mktemp -d)"
 trap 'rm -rf "$RAW"' EXIT
 
@@ -72,16 +76,17 @@ echo "hugo:   $("$HUGO_BIN" version | head -1)"
 echo "corpus: $CORPUS ($(find "$CORPUS/parvis/content" -name '*.md' | wc -l) entries), runs: 1 warm-up + $RUNS"
 echo "disk:   $DISK_OUT ($(stat -f -c %T "$DISK_OUT")), tmpfs: $SHM_OUT; $(nproc) cores"
 for round in $(seq 0 "$RUNS"); do
+  waits=""
   for v in "${variants[@]}"; do
     IFS='|' read -r name where out cmd <<<"$v"
     rm -rf "$out"; sync
+    waits="$waits $(wait_quiet)"
+    : >"$RAW/last"
     # shellcheck disable=SC2086 # cmd is a plain word list made above
-    if ! "$TIME" -f '%e %U %S %M' -o "$RAW/last" $cmd >"$RAW/log" 2>&1; then
-      echo "$name ($where) failed:" >&2; cat "$RAW/log" >&2; exit 1
-    fi
-    [ "$round" = 0 ] || echo "$name $where $(tail -1 "$RAW/last")" >>"$RAW/rows"
+    timed_run "$RAW/last" $cmd || { echo "$name ($where) failed" >&2; exit 1; }
+    [ "$round" = 0 ] || echo "$name $where $(cat "$RAW/last")" >>"$RAW/rows"
   done
-  echo "round $round done$([ "$round" = 0 ] && echo ' (warm-up, dropped)')"
+  echo "round $round done$([ "$round" = 0 ] && echo ' (warm-up, dropped)'); seconds waited for idle CPUs:$waits"
 done
 
 # Stage timings of one more parvis build (tmpfs), to see where the time goes.
@@ -98,22 +103,24 @@ import json, statistics as st, sys
 rows_path, json_path, stages_path = sys.argv[1:4]
 runs = {}
 for line in open(rows_path):
-    name, where, wall, user, sys_, rss = line.split()
+    name, where, wall, user, sys_, rss, other = line.split()
     runs.setdefault((name, where), []).append(
-        {"wall": float(wall), "cpu": float(user) + float(sys_), "rss_mib": int(rss) / 1024})
+        {"wall": float(wall), "cpu": float(user) + float(sys_), "rss_mib": int(rss) / 1024, "other_cores": float(other)})
 med = lambda xs: st.median(xs)
 def summary(key):
     rs = runs[key]
     return {m: {"median": med([r[m] for r in rs]), "min": min(r[m] for r in rs), "max": max(r[m] for r in rs)}
-            for m in ("wall", "cpu", "rss_mib")} | {"runs": rs}
+            for m in ("wall", "cpu", "rss_mib", "other_cores")} | {"runs": rs}
 res = {f"{n} {w}": summary((n, w)) for (n, w) in runs}
 
 print()
-print(f"{'':24} {'wall s: median [min-max]':>26} {'CPU s: median [min-max]':>26} {'peak RSS MiB: median [min-max]':>32}")
+print(f"{'':24} {'wall s: median [min-max]':>26} {'CPU s: median [min-max]':>26} {'peak RSS MiB: median [min-max]':>32} {'other load, cores':>18}")
 for (n, w) in runs:
     s = res[f"{n} {w}"]
     cell = lambda m, f: f"{s[m]['median']:{f}} [{s[m]['min']:{f}}-{s[m]['max']:{f}}]"
-    print(f"{n + ' (' + w + ')':24} {cell('wall', '.2f'):>26} {cell('cpu', '.2f'):>26} {cell('rss_mib', '.0f'):>32}")
+    print(f"{n + ' (' + w + ')':24} {cell('wall', '.2f'):>26} {cell('cpu', '.2f'):>26} {cell('rss_mib', '.0f'):>32} {cell('other_cores', '.2f'):>18}")
+print("(other load: CPU time used by the rest of the machine during a run / its wall time;"
+      " on disk it includes the kernel writing the run's own files back)")
 
 def ratio(a, b, m):
     """Ratio of medians, and the median of the per-round ratios (paired runs)."""

@@ -5,6 +5,7 @@
 //! into lists per language, and taxonomies. After [`Site::assemble`] the
 //! model is never changed; renderers share it by reference across threads.
 
+pub mod feeds;
 mod relations;
 pub mod routes;
 mod taxonomies;

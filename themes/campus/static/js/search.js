@@ -307,7 +307,7 @@
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
 
     function close() {
-      if (!inline) { list.hidden = true; input.setAttribute('aria-expanded', 'false'); }
+      if (!inline) list.hidden = true;
     }
 
     function announce(count, shown) {
@@ -332,10 +332,7 @@
           if (mine !== generation) return;
           list.textContent = '';
           docs.forEach(function (doc) { list.appendChild(resultItem(doc, found.terms, f.lang || pageLang)); });
-          if (!inline) {
-            list.hidden = docs.length === 0;
-            input.setAttribute('aria-expanded', docs.length ? 'true' : 'false');
-          }
+          if (!inline) list.hidden = docs.length === 0;
           announce(found.results.length, true);
           form.dispatchEvent(new CustomEvent('parvis:results', { detail: { count: found.results.length } }));
         });
@@ -365,7 +362,6 @@
     });
     if (!inline) {
       input.setAttribute('aria-controls', list.id);
-      input.setAttribute('aria-expanded', 'false');
       document.addEventListener('click', function (e) { if (!form.contains(e.target) && !list.contains(e.target)) close(); });
       input.addEventListener('focus', function () { load('meta', 'meta'); if (list.childNodes.length) { list.hidden = false; } });
     }
