@@ -132,7 +132,7 @@ checks = []
 def check(label, a, b, m, limit, as_overhead=False):
     r, p = ratio(a, b, m)
     if as_overhead:
-        shown = f"+{(r - 1) * 100:.0f} % (paired +{(p - 1) * 100:.0f} %)"
+        shown = f"{(r - 1) * 100:+.0f} % (paired {(p - 1) * 100:+.0f} %)"
         ok = r - 1 <= limit
         goal = f"<= +{limit * 100:.0f} %"
     else:

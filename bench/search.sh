@@ -52,6 +52,8 @@ mkdir -p "$WORK"
 [ "$(stat -f -c %T "$WORK")" = tmpfs ] || echo "note: WORK ($WORK) is not on tmpfs" >&2
 SITE="$WORK/parvis"
 PFSITE="$WORK/pagefind-site"
+# shellcheck source=bench/lib.sh
+. "$REPO/bench/lib.sh"
 RAW="$(mktemp -d)"
 trap 'rm -rf "$RAW"' EXIT
 
@@ -68,9 +70,11 @@ rm -rf "$PFSITE"
 cp -r "$SITE" "$PFSITE"
 for i in $(seq 0 "$PF_RUNS"); do
   rm -rf "$PFSITE/pagefind"; sync
-  "$TIME" -f '%e %U %S %M' -o "$RAW/last" "$PAGEFIND_BIN" --site "$PFSITE" --quiet >"$RAW/pflog" 2>&1 \
-    || { cat "$RAW/pflog" >&2; exit 1; }
-  [ "$i" = 0 ] || tail -1 "$RAW/last" >>"$RAW/pagefind-runs"
+  waited="$(wait_quiet)"
+  : >"$RAW/last"
+  timed_run "$RAW/last" "$PAGEFIND_BIN" --site "$PFSITE" --quiet
+  [ "$i" = 0 ] || cat "$RAW/last" >>"$RAW/pagefind-runs"
+  echo "Pagefind run $i done$([ "$i" = 0 ] && echo ' (warm-up, dropped)'): $(cat "$RAW/last") (wall user sys KiB other-cores; waited ${waited}s for idle CPUs)"
 done
 
 # 3. Index sizes. parvis's search/ also holds the search page (index.html):
@@ -97,13 +101,14 @@ runs_path, sizes_path, bytes_path, build_path, out_path = sys.argv[1:6]
 med = st.median
 pf = [list(map(float, l.split())) for l in open(runs_path) if l.strip()]
 pf_wall = [r[0] for r in pf]; pf_cpu = [r[1] + r[2] for r in pf]; pf_rss = [r[3] / 1024 for r in pf]
+pf_other = [r[4] for r in pf]
 sizes = {k: int(v) for k, v in (l.split() for l in open(sizes_path))}
 browser = json.load(open(bytes_path))
 res = {"pagefind_runs": pf, "sizes": sizes, "browser": browser}
 rng = lambda xs, f: f"{med(xs):{f}} [{min(xs):{f}}-{max(xs):{f}}]"
 
 print("\nIndex build (whole-process figures):")
-print(f"  Pagefind run on the parvis output   wall {rng(pf_wall, '.2f')} s, CPU {rng(pf_cpu, '.2f')} s, peak {rng(pf_rss, '.0f')} MiB (n={len(pf)})")
+print(f"  Pagefind run on the parvis output   wall {rng(pf_wall, '.2f')} s, CPU {rng(pf_cpu, '.2f')} s, peak {rng(pf_rss, '.0f')} MiB (n={len(pf)}; other load {rng(pf_other, '.2f')} cores)")
 if os.path.exists(build_path):
     b = json.load(open(build_path))
     for w in ("tmpfs", "disk"):
@@ -112,9 +117,11 @@ if os.path.exists(build_path):
             continue
         d = {m: on[m]["median"] - off[m]["median"] for m in ("wall", "cpu", "rss_mib")}
         res[f"parvis_search_overhead_{w}"] = d
-        print(f"  parvis search index, output on {w:5}  +{d['wall']:.2f} s wall, +{d['cpu']:.2f} s CPU, +{d['rss_mib']:.0f} MiB peak"
+        print(f"  parvis search index, output on {w:5}  {d['wall']:+.2f} s wall, {d['cpu']:+.2f} s CPU, {d['rss_mib']:+.0f} MiB peak"
               f" (build {on['wall']['median']:.2f} s vs {off['wall']['median']:.2f} s without the index;"
-              f" +{(on['wall']['median'] / off['wall']['median'] - 1) * 100:.0f} % wall, +{(on['rss_mib']['median'] / off['rss_mib']['median'] - 1) * 100:.0f} % memory)")
+              f" {(on['wall']['median'] / off['wall']['median'] - 1) * 100:+.0f} % wall,"
+              f" {(on['cpu']['median'] / off['cpu']['median'] - 1) * 100:+.0f} % CPU,"
+              f" {(on['rss_mib']['median'] / off['rss_mib']['median'] - 1) * 100:+.0f} % memory)")
 else:
     print(f"  (no {build_path}: run bench/build.sh for parvis's search overhead)")
 
