@@ -122,35 +122,37 @@ async function recorder(context, page) {
   const reqs = new Map(); // key -> {url, start, status, wire, body, done, cached, phase}
   let phase = "load";
   let nextId = 1;
+  // Events of one request may come from two sessions (a worker's own script
+  // is announced on the page session, received and finished on the
+  // worker's), in any order: an entry is made by whichever comes first.
+  const entry = (key) => {
+    if (!reqs.has(key)) reqs.set(key, { url: "", phase, wire: 0, encoded: 0, body: 0, done: false, status: 0, cached: false });
+    return reqs.get(key);
+  };
+  const skipped = new Set(); // data: URLs
   const onEvent = (method, params, sendToChild) => {
-    // Request ids are unique in the browser: a worker's own script is
-    // announced on the page session and finished on the worker's.
-    const key = params.requestId;
+    const key = params.requestId; // unique in the browser
+    if (key && skipped.has(key)) return;
     if (method === "Network.requestWillBeSent") {
-      if (params.request.url.startsWith("data:") || reqs.has(key)) return;
-      reqs.set(key, { url: params.request.url, phase, wire: 0, body: 0, done: false, status: 0, cached: false });
+      if (params.request.url.startsWith("data:")) { skipped.add(key); reqs.delete(key); return; }
+      const r = entry(key);
+      r.url ||= params.request.url;
     } else if (method === "Network.responseReceived") {
-      const r = reqs.get(key);
-      if (r) { r.status = params.response.status; r.cached = !!(params.response.fromDiskCache || params.response.fromMemoryCache); }
+      const r = entry(key);
+      r.status = params.response.status;
+      r.cached = !!(params.response.fromDiskCache || params.response.fromMemoryCache);
     } else if (method === "Network.requestServedFromCache") {
-      const r = reqs.get(key);
-      if (r) r.cached = true;
+      entry(key).cached = true;
     } else if (method === "Network.dataReceived") {
-      const r = reqs.get(key);
-      if (r) r.body += params.dataLength;
+      entry(key).body += params.dataLength;
     } else if (method === "Network.loadingFinished") {
-      const r = reqs.get(key);
-      if (r) {
-        r.wire = params.encodedDataLength;
-        // Chromium counts only the response headers of a dedicated worker's
-        // own script here (the body arrives by Network.dataReceived with an
-        // encodedDataLength of 0): add the body, sent uncompressed.
-        if (r.wire < r.body) { r.wire += r.body; r.corrected = true; }
-        r.done = true;
-      }
+      const r = entry(key);
+      r.encoded = params.encodedDataLength;
+      r.done = true;
     } else if (method === "Network.loadingFailed") {
-      const r = reqs.get(key);
-      if (r) { r.done = true; r.failed = params.errorText; }
+      const r = entry(key);
+      r.done = true;
+      r.failed = params.errorText;
     } else if (method === "Target.attachedToTarget" && sendToChild) {
       // a worker: enable its network events, then let it run
       const sid = params.sessionId;
@@ -195,7 +197,14 @@ async function recorder(context, page) {
   };
 }
 
+// Bytes received for a request: loadingFinished's encodedDataLength.
+// Chromium counts only the response headers there for a dedicated worker's
+// own script (its body comes by Network.dataReceived with an
+// encodedDataLength of 0): the body, sent uncompressed, is added then.
+const wireBytes = (r) => (r.encoded < r.body ? r.encoded + r.body : r.encoded);
 const summarize = (list) => {
+  list = list.filter((r) => r.url);
+  list.forEach((r) => { r.wire = wireBytes(r); r.corrected = r.encoded < r.body; });
   const rel = (u) => { try { const x = new URL(u); return x.pathname + x.search; } catch { return u; } };
   return {
     requests: list.length,
@@ -263,7 +272,7 @@ async function parvisBytes(q) {
   serverLog = [];
   const timing = await typeQuery(page, q);
   await rec.quiet();
-  const all = [...rec.reqs.values()];
+  const all = [...rec.reqs.values()].filter((r) => r.url);
   const script = all.filter((r) => r.phase === "load" && /\/js\/search\.[^/]*js(\?|$)/.test(r.url));
   const searchAtLoad = all.filter((r) => r.phase === "load" && new URL(r.url).pathname.startsWith("/search/"));
   const query = all.filter((r) => r.phase === "query");
@@ -289,7 +298,7 @@ async function pagefindBytes(q) {
   const r = await page.evaluate(([q, n]) => window.runQuery(q, n), [q, RESULTS]);
   const ms = Date.now() - t0;
   await rec.quiet();
-  const counted = [...rec.reqs.values()].filter((x) => x.phase === "query");
+  const counted = [...rec.reqs.values()].filter((x) => x.url && x.phase === "query");
   const out = {
     query: q, ...summarize(counted), by_kind: byKind(counted), results: r.results, shown: r.shown, ms_search_and_data: ms,
     server_check_bytes: serverLog.reduce((a, e) => a + e.bytes, 0),
@@ -318,7 +327,7 @@ function byKind(list) {
   for (const r of list) {
     const k = kind(r.url);
     out[k] ??= { requests: 0, wire_bytes: 0 };
-    out[k].requests++; out[k].wire_bytes += r.wire;
+    out[k].requests++; out[k].wire_bytes += wireBytes(r);
   }
   return out;
 }

@@ -1,0 +1,369 @@
+//! Schema validation of one document: the common fields and its
+//! collection's declared fields, each checked by type, then the rules that
+//! span fields (required ones, `image` needs `image_alt`, valid slug and
+//! aliases). Every problem of the document is collected.
+
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use super::frontmatter::{self, Body};
+use super::schema::{self, check_value, AssetLookup, EntryDate, FieldValue, Mismatch};
+use super::{Document, Field, Role, SourceFile, COMMON_FIELDS};
+use crate::config::{Config, FieldSpec, FieldType};
+use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+use crate::slug;
+
+/// Finds assets under `assets/` first, then next to the entry.
+struct Assets<'a> {
+    root: &'a Path,
+    entry_dir: PathBuf,
+}
+
+impl AssetLookup for Assets<'_> {
+    fn find(&self, written: &str) -> Option<String> {
+        let relative = written.trim_start_matches('/');
+        if self.root.join("assets").join(relative).is_file() {
+            return Some(relative.to_string());
+        }
+        let beside = self.entry_dir.join(relative);
+        let content = self.root.join("content");
+        beside
+            .is_file()
+            .then(|| site_path(beside.strip_prefix(&content).unwrap_or(&beside)))
+    }
+}
+
+fn site_path(relative: &Path) -> String {
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The type each common field is checked as.
+fn common_spec(name: &str) -> Option<FieldSpec> {
+    let kind = match name {
+        "title" | "slug" | "summary" | "image_alt" => FieldType::String,
+        "date" | "updated" | "publish_after" => FieldType::Date,
+        "draft" => FieldType::Bool,
+        "tags" | "aliases" => FieldType::List,
+        "image" => FieldType::Asset,
+        "weight" => FieldType::Int,
+        _ => return None,
+    };
+    Some(FieldSpec {
+        kind,
+        required: false,
+        taxonomy: None,
+        to: None,
+        values: Vec::new(),
+        private: false,
+    })
+}
+
+/// Checks a raw document against its schema.
+pub(super) fn validate(
+    root: &Path,
+    config: &Config,
+    source: SourceFile,
+    raw: frontmatter::RawDocument,
+) -> Result<Document, Vec<Diagnostic>> {
+    let declared = match &source.role {
+        Role::Entry { collection } => config.collections.get(collection).map(|c| &c.fields),
+        _ => None,
+    };
+    let assets = Assets {
+        root,
+        entry_dir: source
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
+    };
+    let mut checker = Checker::new(&source, &raw.text);
+    let mut common: IndexMap<&str, (FieldValue, usize)> = IndexMap::new();
+    let mut fields = IndexMap::new();
+    let mut extra = Value::Null;
+    for (key, (value, line)) in &raw.fields {
+        if key == "extra" {
+            extra = value.clone();
+        } else if let Some(spec) = common_spec(key) {
+            if let Some(v) = checker.check(key, *line, &spec, value, &assets) {
+                common.insert(
+                    COMMON_FIELDS
+                        .iter()
+                        .find(|f| *f == key)
+                        .copied()
+                        .unwrap_or("title"),
+                    (v, *line),
+                );
+            }
+        } else if let Some(spec) = declared.and_then(|d| d.get(key)) {
+            if let Some(v) = checker.check(key, *line, spec, value, &assets) {
+                fields.insert(
+                    key.clone(),
+                    Field {
+                        value: v,
+                        line: *line,
+                    },
+                );
+            }
+        } else {
+            checker.unknown_field(key, *line, declared);
+        }
+    }
+    let written: Vec<&str> = raw.fields.keys().map(String::as_str).collect();
+    let document = checker.assemble(config, common, fields, extra, declared, &written);
+    match document {
+        Some(fields) if checker.problems.is_empty() => Ok(Document {
+            source,
+            text: raw.text,
+            body: raw.body,
+            extra: fields.extra,
+            ..fields.document
+        }),
+        _ => Err(checker.problems),
+    }
+}
+
+/// Collects the problems of one document while its fields are checked.
+struct Checker<'a> {
+    source: &'a SourceFile,
+    text: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+/// A document without its text (filled in by `validate`).
+struct Assembled {
+    document: Document,
+    extra: Value,
+}
+
+impl<'a> Checker<'a> {
+    fn new(source: &'a SourceFile, text: &'a str) -> Self {
+        Checker {
+            source,
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    fn span(&self, line: usize) -> Span {
+        Span::line_of(&self.source.display, self.text, line)
+    }
+
+    fn error(&mut self, line: usize, message: String, hint: impl Into<String>) {
+        let diagnostic = Diagnostic::error(message).at(self.span(line)).hint(hint);
+        self.problems.push(diagnostic);
+    }
+
+    fn check(
+        &mut self,
+        key: &str,
+        line: usize,
+        spec: &FieldSpec,
+        value: &Value,
+        assets: &dyn AssetLookup,
+    ) -> Option<FieldValue> {
+        if value.is_null() {
+            return None;
+        }
+        match check_value(spec, value, assets) {
+            Ok(v) => Some(v),
+            Err(Mismatch { message, hint }) => {
+                self.error(line, format!("`{key}`: {message}"), hint);
+                None
+            }
+        }
+    }
+
+    fn unknown_field(
+        &mut self,
+        key: &str,
+        line: usize,
+        declared: Option<&IndexMap<String, FieldSpec>>,
+    ) {
+        let known: Vec<&str> = COMMON_FIELDS
+            .iter()
+            .copied()
+            .chain(
+                declared
+                    .into_iter()
+                    .flat_map(|d| d.keys().map(String::as_str)),
+            )
+            .collect();
+        let hint = match did_you_mean(key, known.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => match declared {
+                Some(_) => format!(
+                    "declare it under this collection's `fields` in site.toml, or use one of: {}",
+                    known.join(", ")
+                ),
+                None => format!("known fields: {}", known.join(", ")),
+            },
+        };
+        self.error(line, format!("`{key}`: unknown field"), hint);
+    }
+
+    fn assemble(
+        &mut self,
+        config: &Config,
+        mut common: IndexMap<&str, (FieldValue, usize)>,
+        fields: IndexMap<String, Field>,
+        extra: Value,
+        declared: Option<&IndexMap<String, FieldSpec>>,
+        written: &[&str],
+    ) -> Option<Assembled> {
+        let mut take = |name: &str| common.shift_remove(name);
+        let text_of = |v: Option<(FieldValue, usize)>| match v {
+            Some((FieldValue::Text(s), _)) => Some(s),
+            _ => None,
+        };
+        let date_of = |v: Option<(FieldValue, usize)>| match v {
+            Some((FieldValue::Date(d), _)) => Some(d),
+            _ => None,
+        };
+        let list_of = |v: Option<(FieldValue, usize)>| match v {
+            Some((FieldValue::List(l), line)) => (l, line),
+            _ => (Vec::new(), 0),
+        };
+        let title = text_of(take("title"));
+        let slug_field = take("slug");
+        let date = date_of(take("date")).or_else(|| {
+            self.source
+                .date_prefix
+                .as_deref()
+                .and_then(EntryDate::parse)
+        });
+        let (tags, _) = list_of(take("tags"));
+        let (aliases, aliases_line) = list_of(take("aliases"));
+        let image = take("image");
+        let image_alt = text_of(take("image_alt"));
+        let document = Document {
+            source: self.source.clone(),
+            text: String::new(),
+            body: Body::Tail(0),
+            title: title.clone().unwrap_or_default(),
+            slug: self.slug(slug_field),
+            date,
+            updated: date_of(take("updated")),
+            draft: matches!(take("draft"), Some((FieldValue::Bool(true), _))),
+            publish_after: date_of(take("publish_after")),
+            summary: text_of(take("summary")),
+            tags: tags.into_iter().filter(|t| !t.trim().is_empty()).collect(),
+            image: match &image {
+                Some((FieldValue::Asset(path), _)) => Some(path.clone()),
+                _ => None,
+            },
+            image_alt: image_alt.clone(),
+            aliases: self.aliases(aliases, aliases_line),
+            weight: match take("weight") {
+                Some((FieldValue::Int(w), _)) => Some(w),
+                _ => None,
+            },
+            extra: Value::Null,
+            fields,
+        };
+        self.require(config, &document, declared, written);
+        if let (Some((_, line)), None) = (&image, &image_alt) {
+            self.error(*line, "`image` needs `image_alt`".into(), "describe the image for people who cannot see it: `image_alt: \"…\"` (or `image_alt: \"\"` if it is purely decorative)");
+        }
+        Some(Assembled { document, extra })
+    }
+
+    fn slug(&mut self, written: Option<(FieldValue, usize)>) -> String {
+        match written {
+            Some((FieldValue::Text(s), line)) => {
+                if !slug::is_valid(&s) {
+                    self.error(
+                        line,
+                        format!("`slug`: `{s}` is not a valid slug"),
+                        format!(
+                            "use lower-case letters, digits and `-` only, e.g. `{}`",
+                            slug::slugify(&s)
+                        ),
+                    );
+                }
+                s
+            }
+            _ => {
+                let s = slug::slugify(&self.source.name);
+                if s.is_empty() && !matches!(self.source.role, Role::Home | Role::ListIntro { .. })
+                {
+                    self.error(
+                        1,
+                        "the file name gives an empty slug".into(),
+                        "rename the file with letters or digits, or set `slug:`",
+                    );
+                }
+                s
+            }
+        }
+    }
+
+    fn aliases(&mut self, written: Vec<String>, line: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        for alias in written {
+            let trimmed = alias.trim_matches('/');
+            let path = trimmed
+                .strip_suffix("index.html")
+                .unwrap_or(trimmed)
+                .trim_end_matches('/');
+            if !alias.starts_with('/') || !schema::is_safe_relative(path) {
+                self.error(
+                    line,
+                    format!("`aliases`: `{alias}` is not a site path"),
+                    "write old addresses from the site root, e.g. `/actualites/ancien-titre/`",
+                );
+                continue;
+            }
+            out.push(format!("{path}/"));
+        }
+        out
+    }
+
+    /// Reports required fields that are not written at all (a field written
+    /// with a wrong value already has its own diagnostic).
+    fn require(
+        &mut self,
+        config: &Config,
+        document: &Document,
+        declared: Option<&IndexMap<String, FieldSpec>>,
+        written: &[&str],
+    ) {
+        let is_entry_or_page = matches!(self.source.role, Role::Entry { .. } | Role::Page);
+        let mut missing: Vec<String> = Vec::new();
+        if is_entry_or_page {
+            missing.push("title".into());
+        }
+        let sorted_by_date = document
+            .collection()
+            .and_then(|c| config.collections.get(c))
+            .is_some_and(|c| c.sort_by == crate::config::SortBy::Date);
+        if is_entry_or_page && sorted_by_date && document.date.is_none() {
+            missing.push("date".into());
+        }
+        if is_entry_or_page {
+            for (name, spec) in declared.into_iter().flatten() {
+                if spec.required && !document.fields.contains_key(name) {
+                    missing.push(name.clone());
+                }
+            }
+        }
+        missing.retain(|name| !written.contains(&name.as_str()));
+        if document.date.is_some() {
+            missing.retain(|name| name != "date");
+        }
+        for name in missing {
+            let hint = format!("add a line `{name}: …` to the front matter");
+            self.problems.push(
+                Diagnostic::error(format!("`{name}`: required field is missing"))
+                    .at(self.span(1))
+                    .hint(hint),
+            );
+        }
+    }
+}
