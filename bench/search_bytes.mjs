@@ -12,8 +12,11 @@
 // Bytes are counted from the Chrome DevTools Protocol: the sum of
 // `Network.loadingFinished.encodedDataLength` (bytes received, response
 // headers included) of the requests, with the response bodies alone beside
-// them. Every measurement of bytes runs in a fresh browser context (empty
-// cache: a first visit).
+// them; the server's own count of bytes sent is kept as a cross-check, and
+// stands in for the one request whose CDP events Chromium reports
+// incompletely (the script of Pagefind's worker, see settle()). Every
+// measurement of bytes runs in a fresh browser context (empty cache: a first
+// visit).
 //
 // - parvis: open the home page; count from the click in the header search box
 //   (#recherche-entete; the click loads search/meta.js) through the keystrokes
@@ -85,11 +88,14 @@ window.runQuery = async (q, n) => {
 };
 </script></body></html>
 `;
-let serverLog = [];
+// What the server sent, by request target (path and query): status, body
+// bytes, and bytes written to the socket (headers included).
+let serverLog = new Map();
 const server = http.createServer((req, res) => {
   const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  const before = req.socket.bytesWritten;
   const send = (status, body, type) => {
-    serverLog.push({ rel, status, bytes: body.length });
+    res.on("finish", () => serverLog.set(req.url, { status, body: body.length, wire: req.socket.bytesWritten - before }));
     res.writeHead(status, { "content-type": type, "content-length": body.length, "cache-control": "public, max-age=3600" });
     res.end(body);
   };
@@ -119,7 +125,7 @@ const browser = await chromium.launch({
 // Target.setAutoAttach, their Network domain enabled, then resumed.
 async function recorder(context, page) {
   const cdp = await context.newCDPSession(page);
-  const reqs = new Map(); // key -> {url, start, status, wire, body, done, cached, phase}
+  const reqs = new Map(); // requestId -> {url, phase, encoded, body, done, status, cached}
   let phase = "load";
   let nextId = 1;
   // Events of one request may come from two sessions (a worker's own script
@@ -178,7 +184,8 @@ async function recorder(context, page) {
   return {
     reqs,
     setPhase(p) { phase = p; },
-    inflight() { return [...reqs.values()].filter((r) => !r.done).length; },
+    // not finished in CDP and not answered by the server either
+    inflight() { return [...reqs.values()].filter((r) => !r.done && !(r.url && serverLog.has(target(r.url)))).length; },
     async quiet(ms = 400, timeout = 30000) {
       const t0 = Date.now();
       let since = Date.now();
@@ -198,20 +205,32 @@ async function recorder(context, page) {
 }
 
 // Bytes received for a request: loadingFinished's encodedDataLength.
-// Chromium counts only the response headers there for a dedicated worker's
-// own script (its body comes by Network.dataReceived with an
-// encodedDataLength of 0): the body, sent uncompressed, is added then.
-const wireBytes = (r) => (r.encoded < r.body ? r.encoded + r.body : r.encoded);
+// The one exception is the script of a dedicated worker (Pagefind's
+// pagefind-worker.js): its events come from the worker's target, which is
+// attached while the script is already on its way, and Chromium reports them
+// incompletely or not at all (a loadingFinished of the header bytes only,
+// with or without the body in dataReceived, or nothing). For a request whose
+// events do not add up, the bytes the server wrote to the socket for it are
+// used instead (headers and body; the same figure CDP gives when complete).
+const target = (u) => { const x = new URL(u); return x.pathname + x.search; };
+function settle(r) {
+  const sent = serverLog.get(target(r.url));
+  const complete = r.done && !r.failed && r.encoded >= r.body && !(sent && sent.body > 0 && r.body < sent.body);
+  r.wire = complete || !sent ? r.encoded : sent.wire;
+  r.from_server = !complete && !!sent;
+  if (r.from_server) { r.body = sent.body; r.status ||= sent.status; }
+  return r;
+}
+const wireBytes = (r) => settle(r).wire;
 const summarize = (list) => {
-  list = list.filter((r) => r.url);
-  list.forEach((r) => { r.wire = wireBytes(r); r.corrected = r.encoded < r.body; });
+  list = list.filter((r) => r.url).map(settle);
   const rel = (u) => { try { const x = new URL(u); return x.pathname + x.search; } catch { return u; } };
   return {
     requests: list.length,
     wire_bytes: list.reduce((a, r) => a + r.wire, 0),
     body_bytes: list.reduce((a, r) => a + r.body, 0),
     from_cache: list.filter((r) => r.cached).length,
-    files: list.map((r) => ({ path: rel(r.url), status: r.status, wire: r.wire, body: r.body, cached: r.cached, ...(r.corrected ? { wire_includes_body_from_dataReceived: true } : {}), ...(r.failed ? { failed: r.failed } : {}) })),
+    files: list.map((r) => ({ path: rel(r.url), status: r.status, wire: r.wire, body: r.body, cached: r.cached, ...(r.from_server ? { bytes_from_server_log: true } : {}), ...(r.failed ? { failed: r.failed } : {}) })),
   };
 };
 
@@ -262,6 +281,7 @@ async function typeQuery(page, q) {
 }
 
 async function parvisBytes(q) {
+  serverLog = new Map();
   const context = await browser.newContext();
   await context.addInitScript(PROBE);
   const page = await context.newPage();
@@ -269,7 +289,6 @@ async function parvisBytes(q) {
   await page.goto(origin + "/", { waitUntil: "load" });
   await rec.quiet();
   rec.setPhase("query");
-  serverLog = [];
   const timing = await typeQuery(page, q);
   await rec.quiet();
   const all = [...rec.reqs.values()].filter((r) => r.url);
@@ -280,20 +299,20 @@ async function parvisBytes(q) {
   const out = {
     query: q, ...summarize(counted), script: summarize(script), after_first_key: summarize(query),
     by_kind: byKind(counted), timing,
-    server_check_bytes: serverLog.reduce((a, e) => a + e.bytes, 0) + script.reduce((a, r) => a + r.body, 0),
+    server_check_wire_bytes: serverCheck(counted),
   };
   await context.close();
   return out;
 }
 
 async function pagefindBytes(q) {
+  serverLog = new Map();
   const context = await browser.newContext();
   const page = await context.newPage();
   const rec = await recorder(context, page);
   await page.goto(origin + "/__bench/pagefind.html", { waitUntil: "load" });
   await rec.quiet();
   rec.setPhase("query");
-  serverLog = [];
   const t0 = Date.now();
   const r = await page.evaluate(([q, n]) => window.runQuery(q, n), [q, RESULTS]);
   const ms = Date.now() - t0;
@@ -301,11 +320,14 @@ async function pagefindBytes(q) {
   const counted = [...rec.reqs.values()].filter((x) => x.url && x.phase === "query");
   const out = {
     query: q, ...summarize(counted), by_kind: byKind(counted), results: r.results, shown: r.shown, ms_search_and_data: ms,
-    server_check_bytes: serverLog.reduce((a, e) => a + e.bytes, 0),
+    server_check_wire_bytes: serverCheck(counted),
   };
   await context.close();
   return out;
 }
+
+// The same requests as the server saw them (a cross-check of the CDP figures).
+const serverCheck = (list) => list.filter((r) => r.url).reduce((a, r) => a + (serverLog.get(target(r.url))?.wire ?? 0), 0);
 
 function byKind(list) {
   const kind = (u) => {

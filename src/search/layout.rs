@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -56,7 +57,7 @@ pub(super) fn write(
     site: &Site,
     vocabulary: &Vocabulary,
     mut docs: Vec<IndexedDoc>,
-    write: &dyn Fn(&str, &[u8]) -> std::io::Result<()>,
+    write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<IndexStats> {
     let langs: Vec<&str> = site.config.language_codes().collect();
     let collections = collection_keys(site);
@@ -67,12 +68,17 @@ pub(super) fn write(
         (lang, collection, site.paths[doc.id].clone())
     };
     docs.sort_by_cached_key(position);
-    let mut files: Vec<(String, String)> = Vec::new();
     let ranges = ranges(&docs, position);
-    files.extend(doc_files(site, &docs, &langs, &collections));
-    let (stem_files, postings_files, capped) = postings(vocabulary, &docs);
-    files.extend(postings_files);
-    files.extend(word_files(vocabulary, &stem_files, &capped));
+    // Documents on one side, postings then word lists on the other.
+    let (mut files, more) = rayon::join(
+        || doc_files(site, &docs, &langs, &collections),
+        || {
+            let (stem_files, mut files, capped) = postings(vocabulary, &docs);
+            files.extend(word_files(vocabulary, &stem_files, &capped));
+            files
+        },
+    );
+    files.extend(more);
     let build = build_id(&files);
     let meta = json!({
         "v": 1,
@@ -94,11 +100,11 @@ pub(super) fn write(
         words: vocabulary.words.len(),
         ..IndexStats::default()
     };
-    for (path, text) in &files {
-        write(path, text.as_bytes())?;
-        stats.files += 1;
-        stats.bytes += text.len();
-    }
+    files
+        .par_iter()
+        .try_for_each(|(path, text)| write(path, text.as_bytes()))?;
+    stats.files = files.len();
+    stats.bytes = files.iter().map(|(_, text)| text.len()).sum();
     Ok(stats)
 }
 

@@ -61,8 +61,11 @@ struct SeenWord {
     french: bool,
 }
 
-/// A document as gathered: its page, (word id, raw weight) pairs, summary.
-type GatheredDoc = (EntryId, Vec<(u32, u32)>, String);
+/// A document as gathered: its page, its words packed as
+/// `word id << 8 | weight` (weights saturate at 255: a word that often on
+/// one page gains nothing more from the damped score), its summary. Four
+/// bytes a word keep the index's memory small on large sites.
+type GatheredDoc = (EntryId, Vec<u32>, String);
 
 /// What the rendering threads gather: words by id, documents with raw
 /// weights per word.
@@ -181,6 +184,9 @@ impl Indexer {
         let mut terms = Vec::with_capacity(words.len());
         for (folded, (lower, weight)) in words {
             let word = match gathered.ids.get(folded) {
+                // Ids must fit in 24 bits (see `GatheredDoc`): past 16 million
+                // distinct words, new ones are left out of the index.
+                None if gathered.words.len() >= 1 << 24 => continue,
                 Some(&word) => word,
                 None => {
                     let word = gathered.words.len() as u32;
@@ -198,7 +204,7 @@ impl Indexer {
             if lower < seen.lower.as_str() {
                 seen.lower = lower.to_string();
             }
-            terms.push((word, weight));
+            terms.push(word << 8 | weight.min(255));
         }
         gathered.docs.push((id, terms, summary));
     }
@@ -235,7 +241,8 @@ impl Indexer {
             .into_iter()
             .map(|(id, terms, summary)| {
                 let mut raw: FxHashMap<u32, u32> = FxHashMap::default();
-                for (word, weight) in terms {
+                for packed in terms {
+                    let (word, weight) = (packed >> 8, packed & 255);
                     *raw.entry(word_stem[word as usize]).or_default() += weight;
                 }
                 let mut terms: Vec<(u32, u8)> = raw
@@ -253,7 +260,7 @@ impl Indexer {
     pub fn write(
         self,
         site: &Site,
-        write: &dyn Fn(&str, &[u8]) -> std::io::Result<()>,
+        write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
     ) -> std::io::Result<IndexStats> {
         let (vocabulary, docs) = self.finish();
         layout::write(site, &vocabulary, docs, write)

@@ -179,7 +179,10 @@
         var files = {};
         wanted.forEach(function (stems) { stems.forEach(function (s) { files[s[1]] = true; }); });
         return Promise.all(Object.keys(files).map(function (f) { return load('p', f); })).then(function () {
-          return { terms: terms, results: rank(wanted, filters) };
+          // Very common words keep only their best pages in the index:
+          // then the count is a lower bound.
+          var capped = wanted.some(function (stems) { return stems.some(function (s) { return s[2] === 1; }); });
+          return { terms: terms, results: rank(wanted, filters), capped: capped };
         });
       });
     });
@@ -310,9 +313,9 @@
       if (!inline) list.hidden = true;
     }
 
-    function announce(count, shown) {
+    function announce(count, shown, capped) {
       if (!status) return;
-      var template = count === 0 ? texts.none : count === 1 ? texts.one : texts.many;
+      var template = count === 0 ? texts.none : count === 1 ? texts.one : capped ? texts.more || texts.many : texts.many;
       status.textContent = shown ? (template || '{n}').replace('{n}', String(count)) : '';
     }
 
@@ -333,7 +336,7 @@
           list.textContent = '';
           docs.forEach(function (doc) { list.appendChild(resultItem(doc, found.terms, f.lang || pageLang)); });
           if (!inline) list.hidden = docs.length === 0;
-          announce(found.results.length, true);
+          announce(found.results.length, true, found.capped);
           form.dispatchEvent(new CustomEvent('parvis:results', { detail: { count: found.results.length } }));
         });
       });
