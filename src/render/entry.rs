@@ -59,7 +59,6 @@ impl<'a> Renderer<'a> {
         page.image = self.image(doc.image.as_deref(), doc.image_alt.as_deref(), path);
         page.extra = doc.extra.clone();
         page.tags = self.tag_links(&doc.tags, lang, path);
-        page.alternates = self.alternates(path);
         page.translations = self
             .site
             .translations(id)
@@ -118,7 +117,6 @@ impl<'a> Renderer<'a> {
             .or(config.description.clone())
             .unwrap_or_default();
         page.sections = self.sections(lang, path);
-        page.alternates = self.alternates(path);
         page
     }
 

@@ -90,7 +90,6 @@ impl<'a> Renderer<'a> {
         page.pagination = pagination;
         page.breadcrumbs = vec![self.home_crumb(lang, path)];
         page.collection = Some(link);
-        page.alternates = self.alternates(path);
         let own = format!("{collection}-list.html");
         let template = if self.templates.has(&own) {
             own
@@ -125,7 +124,6 @@ impl<'a> Renderer<'a> {
         page.terms = serde_json::to_value(links).unwrap_or_default();
         page.breadcrumbs = vec![self.home_crumb(lang, path)];
         page.taxonomy = Some(link);
-        page.alternates = self.alternates(path);
         page
     }
 

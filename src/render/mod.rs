@@ -104,7 +104,7 @@ impl<'a> Renderer<'a> {
     /// Renders the page at `path`.
     pub fn render(&self, path: &str, owner: &Owner) -> Result<RenderedPage, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let (template, page) = match owner {
+        let (template, mut page) = match owner {
             Owner::Document(id) => self.document_page(*id, path, &mut problems),
             Owner::Home { lang } => ("home.html".to_string(), self.generated_home(lang, path)),
             Owner::List {
@@ -137,7 +137,10 @@ impl<'a> Renderer<'a> {
         if problems.iter().any(Diagnostic::is_error) {
             return Err(problems);
         }
-        let mut context = self.base_context(path, page.lang);
+        // The page's other language versions: for hreflang and the switcher.
+        let versions = self.translation_paths(path);
+        page.alternates = self.alternates(&versions);
+        let mut context = self.base_context(path, page.lang, &versions);
         context.insert("page", &page);
         match self.templates.render(&self.site.root, &template, &context) {
             Ok(html) => Ok(RenderedPage { html, problems }),
@@ -149,7 +152,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// `lang`, `root`, `t` and `site`, shared by every kind of page.
-    fn base_context(&self, path: &str, lang: &str) -> tera::Context {
+    fn base_context(&self, path: &str, lang: &str, versions: &[(String, String)]) -> tera::Context {
         let config = &self.site.config;
         let language = config.languages.get(lang);
         let site = SiteContext {
@@ -160,7 +163,7 @@ impl<'a> Renderer<'a> {
             base_url: &config.base_url,
             lang,
             default_language: &config.default_language,
-            languages: self.language_links(path, lang),
+            languages: self.language_links(path, lang, versions),
             nav: self.nav(path, lang),
             taxonomies: self.taxonomy_links(path, lang),
             pages: self.page_links(path, lang),
@@ -221,13 +224,17 @@ impl<'a> Renderer<'a> {
         format!("{}/", path.trim_end_matches('/'))
     }
 
-    fn language_links(&self, path: &str, lang: &str) -> Vec<LanguageLink<'_>> {
-        let translations = self.translation_paths(path);
+    fn language_links(
+        &self,
+        path: &str,
+        lang: &str,
+        versions: &[(String, String)],
+    ) -> Vec<LanguageLink<'_>> {
         self.site
             .config
             .language_codes()
             .map(|code| {
-                let target = translations
+                let target = versions
                     .iter()
                     .find(|(l, _)| l == code)
                     .map_or_else(|| self.site.lang_prefix(code), |(_, p)| p.clone());
@@ -297,16 +304,15 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn alternates(&self, path: &str) -> Vec<Alternate<'_>> {
+    fn alternates(&self, versions: &[(String, String)]) -> Vec<Alternate<'a>> {
         let base = &self.site.config.base_url;
-        let mut out: Vec<Alternate<'_>> = self
-            .translation_paths(path)
-            .into_iter()
+        let mut out: Vec<Alternate<'a>> = versions
+            .iter()
             .filter_map(|(lang, p)| {
-                let code = self.site.config.language_codes().find(|c| *c == lang)?;
+                let code = self.site.config.language_codes().find(|c| c == lang)?;
                 Some(Alternate {
                     lang: code,
-                    url: urls::absolute(base, &p),
+                    url: urls::absolute(base, p),
                 })
             })
             .collect();
@@ -458,7 +464,6 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|| "Search".into());
         let mut page = self.page_base("search", lang, path, title);
         page.breadcrumbs = vec![self.home_crumb(lang, path)];
-        page.alternates = self.alternates(path);
         page
     }
 
