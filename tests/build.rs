@@ -297,3 +297,30 @@ fn snapshots_of_representative_pages() {
         insta::assert_snapshot!(name, site.output(page));
     }
 }
+
+#[test]
+fn list_pages_link_the_terms_their_entries_use() {
+    let site = TestSite::portal();
+    site.build();
+    let list = site.output("start-ups/index.html");
+    let html = scraper::Html::parse_document(&list);
+    let selector = scraper::Selector::parse(".filter__terms a").unwrap();
+    let links: Vec<String> = html
+        .select(&selector)
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(
+        links.len() >= 3,
+        "sector links on the startup list: {links:?}"
+    );
+    for link in &links {
+        assert!(link.starts_with("../secteurs/"), "{link}");
+        assert!(
+            site.path("public/start-ups")
+                .join(link)
+                .join("index.html")
+                .is_file(),
+            "{link} exists"
+        );
+    }
+}

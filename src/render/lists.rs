@@ -2,11 +2,14 @@
 //! each paginated so no page grows with the size of the site.
 
 use super::context::{PageContext, PageNumber, Pagination, TermLink};
+use std::collections::HashMap;
+
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::site::routes as routes_paths;
 use crate::site::{EntryId, Site};
 use crate::slug::slugify;
+use serde_json::Value;
 
 /// The site path of page `page` of a collection's list.
 pub(super) fn collection_path(site: &Site, collection: &str, lang: &str, page: usize) -> String {
@@ -36,6 +39,37 @@ pub(super) fn term_path(site: &Site, taxonomy: &str, lang: &str, term: &str) -> 
 fn term_page_path(site: &Site, taxonomy: &str, lang: &str, slug: &str, page: usize) -> String {
     let base = routes_paths::taxonomy_path(&site.config, taxonomy, lang);
     routes_paths::list_path(&format!("{base}/{slug}"), lang, &site.config, page)
+}
+
+/// (collection, language) → (taxonomy, term index, entries of the
+/// collection using the term): counted once per build for list pages.
+pub(super) type TermCounts = HashMap<(String, String), Vec<(String, usize, usize)>>;
+
+/// Counts, for every collection and language, the entries using each term.
+pub(super) fn term_counts(site: &Site) -> TermCounts {
+    let mut out: TermCounts = HashMap::new();
+    for (taxonomy, t) in &site.taxonomies {
+        for (lang, terms) in &t.per_lang {
+            for (index, term) in terms.iter().enumerate() {
+                let mut per_collection: HashMap<&str, usize> = HashMap::new();
+                for &id in &term.entries {
+                    if let Some(c) = site.documents[id].collection() {
+                        *per_collection.entry(c).or_default() += 1;
+                    }
+                }
+                for (collection, count) in per_collection {
+                    let key = (collection.to_string(), lang.clone());
+                    out.entry(key)
+                        .or_default()
+                        .push((taxonomy.clone(), index, count));
+                }
+            }
+        }
+    }
+    for list in out.values_mut() {
+        list.sort();
+    }
+    out
 }
 
 /// The page numbers worth linking from page `current`: the first, the
@@ -90,6 +124,7 @@ impl<'a> Renderer<'a> {
         page.pagination = pagination;
         page.breadcrumbs = vec![self.home_crumb(lang, path)];
         page.collection = Some(link);
+        page.terms = self.list_terms(collection, lang, path);
         let own = format!("{collection}-list.html");
         let template = if self.templates.has(&own) {
             own
@@ -97,6 +132,38 @@ impl<'a> Renderer<'a> {
             "list.html".into()
         };
         (template, page)
+    }
+
+    /// The terms this collection's entries use in `lang`, per taxonomy, with
+    /// how many of its entries use each: the no-JavaScript filter of a list.
+    fn list_terms(&self, collection: &str, lang: &str, path: &str) -> Value {
+        let site = self.site;
+        let mut out = serde_json::Map::new();
+        let used = self
+            .term_counts
+            .get(&(collection.to_string(), lang.to_string()));
+        for (taxonomy, term, count) in used.into_iter().flatten() {
+            let Some(t) = site
+                .taxonomies
+                .get(taxonomy)
+                .and_then(|t| t.per_lang.get(lang))
+                .and_then(|t| t.get(*term))
+            else {
+                continue;
+            };
+            let link = TermLink {
+                name: t.name.clone(),
+                href: self.href(path, &term_page_path(site, taxonomy, lang, &t.slug, 1)),
+                count: Some(*count),
+            };
+            let list = out
+                .entry(taxonomy.clone())
+                .or_insert_with(|| Value::Array(Vec::new()));
+            if let (Value::Array(items), Ok(value)) = (list, serde_json::to_value(link)) {
+                items.push(value);
+            }
+        }
+        Value::Object(out)
     }
 
     /// A taxonomy's index of terms.

@@ -54,6 +54,7 @@ pub struct Renderer<'a> {
     i18n: I18n,
     stylesheets: Vec<String>,
     summaries: Vec<Summary>,
+    term_counts: lists::TermCounts,
     markdown: markdown::Options,
     indexer: Indexer,
     /// Each language's feeds, for page heads.
@@ -86,6 +87,7 @@ impl<'a> Renderer<'a> {
             i18n,
             stylesheets,
             summaries,
+            term_counts: lists::term_counts(site),
             markdown: options,
             indexer: Indexer::default(),
             feeds: site
