@@ -421,6 +421,31 @@ impl Config {
         )
     }
 
+    /// The site's name in `lang`.
+    pub fn site_title(&self, lang: &str) -> &str {
+        self.languages
+            .get(lang)
+            .map_or(self.title.as_str(), |l| l.title.as_str())
+    }
+
+    /// A collection's title in `lang` (falling back on the default
+    /// language, then on its key).
+    pub fn collection_title<'a>(&'a self, key: &'a str, lang: &str) -> &'a str {
+        self.collections
+            .get(key)
+            .and_then(|c| c.title.as_ref())
+            .and_then(|t| t.get(lang, &self.default_language))
+            .unwrap_or(key)
+    }
+
+    /// A taxonomy's title in `lang` (falling back like collections).
+    pub fn taxonomy_title<'a>(&'a self, key: &'a str, lang: &str) -> &'a str {
+        self.taxonomies
+            .get(key)
+            .and_then(|t| t.title.get(lang, &self.default_language))
+            .unwrap_or(key)
+    }
+
     /// The theme folder under `root`.
     pub fn theme_dir(&self, root: &Path) -> PathBuf {
         root.join("themes").join(&self.theme)

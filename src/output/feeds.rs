@@ -16,7 +16,7 @@ use crate::config::SortBy;
 use crate::content::{Document, EntryDate, FieldValue};
 use crate::markdown::{self, LinkKind, LinkResolver, LinkTarget};
 use crate::render::links::DocumentLinks;
-use crate::site::feeds::{folder, site_title, title, with_feeds, ATOM_FILE, ATOM_TYPE, JSON_FILE};
+use crate::site::feeds::{folder, title, with_feeds, ATOM_FILE, ATOM_TYPE, JSON_FILE};
 use crate::site::{sort_entries, EntryId, Site};
 use crate::urls;
 
@@ -95,7 +95,7 @@ fn meta(site: &Site, collection: &str, lang: &str, items: &[Item]) -> Option<Met
         atom: urls::absolute(base, &format!("{folder}{ATOM_FILE}")),
         json: urls::absolute(base, &format!("{folder}{JSON_FILE}")),
         updated,
-        author: site_title(site, lang).to_string(),
+        author: site.config.site_title(lang).to_string(),
     })
 }
 
@@ -154,7 +154,7 @@ fn item(site: &Site, id: EntryId, options: &markdown::Options) -> Option<Item> {
 fn author(site: &Site, doc: &Document) -> String {
     match doc.fields.get("author").map(|f| &f.value) {
         Some(FieldValue::Text(name)) if !name.trim().is_empty() => name.clone(),
-        _ => site_title(site, &doc.source.lang).to_string(),
+        _ => site.config.site_title(&doc.source.lang).to_string(),
     }
 }
 

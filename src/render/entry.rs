@@ -105,10 +105,7 @@ impl<'a> Renderer<'a> {
     pub(super) fn generated_home(&self, lang: &str, path: &str) -> PageContext<'_> {
         let lang = self.lang_of(lang);
         let config = &self.site.config;
-        let title = config
-            .languages
-            .get(lang)
-            .map_or(config.title.clone(), |l| l.title.clone());
+        let title = config.site_title(lang).to_string();
         let mut page = self.page_base("home", lang, path, title);
         page.description = config
             .languages

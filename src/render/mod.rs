@@ -158,7 +158,7 @@ impl<'a> Renderer<'a> {
         let config = &self.site.config;
         let language = config.languages.get(lang);
         let site = SiteContext {
-            title: language.map_or(config.title.as_str(), |l| l.title.as_str()),
+            title: config.site_title(lang),
             description: language
                 .and_then(|l| l.description.as_deref())
                 .or(config.description.as_deref()),
@@ -242,12 +242,7 @@ impl<'a> Renderer<'a> {
                     .map_or_else(|| self.site.lang_prefix(code), |(_, p)| p.clone());
                 LanguageLink {
                     code,
-                    title: self
-                        .site
-                        .config
-                        .languages
-                        .get(code)
-                        .map_or(code, |l| l.title.as_str()),
+                    title: self.site.config.site_title(code),
                     href: self.href(path, &target),
                     current: code == lang,
                 }
@@ -327,15 +322,11 @@ impl<'a> Renderer<'a> {
         config
             .collections
             .iter()
-            .map(|(key, collection)| {
+            .map(|(key, _)| {
                 let list = lists::collection_path(self.site, key, lang, 1);
                 NavItem {
                     key,
-                    title: collection
-                        .title
-                        .as_ref()
-                        .and_then(|t| t.get(lang, &config.default_language))
-                        .unwrap_or(key),
+                    title: config.collection_title(key, lang),
                     current: path.starts_with(&list),
                     href: self.href(path, &list),
                 }
@@ -366,30 +357,17 @@ impl<'a> Renderer<'a> {
     }
 
     fn taxonomy_link(&self, key: &str, lang: &str, from: &str) -> Link {
-        let config = &self.site.config;
-        let title = config
-            .taxonomies
-            .get(key)
-            .and_then(|t| t.title.get(lang, &config.default_language))
-            .unwrap_or(key);
         Link {
             key: Some(key.to_string()),
-            title: title.to_string(),
+            title: self.site.config.taxonomy_title(key, lang).to_string(),
             href: self.href(from, &lists::taxonomy_index_path(self.site, key, lang)),
         }
     }
 
     fn collection_link(&self, key: &str, lang: &str, from: &str) -> Link {
-        let config = &self.site.config;
-        let title = config
-            .collections
-            .get(key)
-            .and_then(|c| c.title.as_ref())
-            .and_then(|t| t.get(lang, &config.default_language))
-            .unwrap_or(key);
         Link {
             key: Some(key.to_string()),
-            title: title.to_string(),
+            title: self.site.config.collection_title(key, lang).to_string(),
             href: self.href(from, &lists::collection_path(self.site, key, lang, 1)),
         }
     }

@@ -112,19 +112,12 @@ fn collection_keys(site: &Site) -> Vec<CollectionKey> {
     let config = &site.config;
     let mut keys: Vec<CollectionKey> = config
         .collections
-        .iter()
-        .map(|(key, c)| CollectionKey {
+        .keys()
+        .map(|key| CollectionKey {
             key: key.clone(),
             titles: config
                 .language_codes()
-                .map(|l| {
-                    let title = c
-                        .title
-                        .as_ref()
-                        .and_then(|t| t.get(l, &config.default_language))
-                        .unwrap_or(key);
-                    (l.to_string(), title.to_string())
-                })
+                .map(|l| (l.to_string(), config.collection_title(key, l).to_string()))
                 .collect(),
         })
         .collect();

@@ -62,20 +62,9 @@ pub fn folder(site: &Site, collection: &str, lang: &str) -> String {
 /// `Actualités · PariSanté Campus`.
 pub fn title(site: &Site, collection: &str, lang: &str) -> String {
     let config = &site.config;
-    let name = config
-        .collections
-        .get(collection)
-        .and_then(|c| c.title.as_ref())
-        .and_then(|t| t.get(lang, &config.default_language))
-        .unwrap_or(collection);
-    format!("{name} · {}", site_title(site, lang))
-}
-
-/// The site's name in `lang`.
-pub fn site_title<'s>(site: &'s Site, lang: &str) -> &'s str {
-    let config = &site.config;
-    config
-        .languages
-        .get(lang)
-        .map_or(config.title.as_str(), |l| l.title.as_str())
+    format!(
+        "{} · {}",
+        config.collection_title(collection, lang),
+        config.site_title(lang)
+    )
 }
