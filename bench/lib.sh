@@ -39,3 +39,13 @@ timed_run() {
               printf "%s %s %s %s %.2f\n", $1, $2, $3, $4, other }' "$tmp" >>"$out"
   rm -f "$tmp" "$tmp.log"
 }
+
+# The tools both scripts need: GNU time at $TIME, and the parvis binary
+# (built in release mode unless PARVIS_BIN names one). Sets PARVIS_BIN.
+require_tools() {
+  [ -x "$TIME" ] || { echo "GNU time not found at $TIME (apt-get install time)" >&2; exit 2; }
+  if [ -z "${PARVIS_BIN:-}" ]; then
+    (cd "$REPO" && cargo build --release --quiet)
+    PARVIS_BIN="$REPO/target/release/parvis"
+  fi
+}

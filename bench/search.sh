@@ -30,11 +30,9 @@ PF_RUNS="${PF_RUNS:-3}"
 REPEATS="${REPEATS:-3}"
 TIME="${TIME_BIN:-/usr/bin/time}"
 
-[ -x "$TIME" ] || { echo "GNU time not found at $TIME (apt-get install time)" >&2; exit 2; }
-if [ -z "${PARVIS_BIN:-}" ]; then
-  (cd "$REPO" && cargo build --release --quiet)
-  PARVIS_BIN="$REPO/target/release/parvis"
-fi
+# shellcheck source=bench/lib.sh
+. "$REPO/bench/lib.sh"
+require_tools
 if [ ! -f "$CORPUS/parvis/site.toml" ]; then
   PARVIS_BIN="$PARVIS_BIN" "$REPO/bench/corpus.sh" "$CORPUS" "$PAGES"
 fi
@@ -52,8 +50,6 @@ mkdir -p "$WORK"
 [ "$(stat -f -c %T "$WORK")" = tmpfs ] || echo "note: WORK ($WORK) is not on tmpfs" >&2
 SITE="$WORK/parvis"
 PFSITE="$WORK/pagefind-site"
-# shellcheck source=bench/lib.sh
-. "$REPO/bench/lib.sh"
 RAW="$(mktemp -d)"
 trap 'rm -rf "$RAW"' EXIT
 

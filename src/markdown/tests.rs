@@ -159,16 +159,20 @@ fn fragments_mail_and_phone_links_are_not_resolved() {
     assert!(out.html.contains("href=\"mailto:d@e.fr\""));
 }
 
+/// The source text each problem points at.
+fn located<'s>(source: &'s str, out: &Rendered) -> Vec<&'s str> {
+    out.problems
+        .iter()
+        .map(|p| &source[p.offset..p.offset + p.len])
+        .collect()
+}
+
 #[test]
 fn broken_links_are_located_in_the_source() {
     let source =
         "Intro.\n\nVoir [le rapport](missing.md) et ![x][logo].\n\n[logo]: /img/missing.png\n";
     let out = render_safe(source);
-    let located: Vec<_> = out
-        .problems
-        .iter()
-        .map(|p| &source[p.offset..p.offset + p.len])
-        .collect();
+    let located = located(source, &out);
     assert_eq!(located, ["[le rapport](missing.md)", "![x][logo]"]);
     assert_eq!(out.problems[0].message, "no content file `missing.md`");
     assert_eq!(
@@ -183,11 +187,7 @@ fn broken_links_are_located_in_the_source() {
 fn raw_html_urls_are_resolved_and_located() {
     let source = "> <div>\n> <a href=\"missing.md\">x</a> <img src=\"/img/a.png\">\n> </div>\n\nText <a href='inserm.md'>i</a>.";
     let out = render_safe(source);
-    let located: Vec<_> = out
-        .problems
-        .iter()
-        .map(|p| &source[p.offset..p.offset + p.len])
-        .collect();
+    let located = located(source, &out);
     assert_eq!(located, ["missing.md"]);
     assert!(out.html.contains("<img src=\"../../img/a.png\">"));
     assert!(out.html.contains("<a href=\"../inserm/\">i</a>"));
