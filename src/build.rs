@@ -165,9 +165,16 @@ fn render_and_write(
         markdown::highlight_css(),
         staging,
     )?;
+    problems.extend(manifest.problems);
     timer.lap("static files");
     let hashed = Arc::new(manifest.hashed);
-    let templates = Templates::load(root, theme_dir, hashed, site)?;
+    let templates = match Templates::load(root, theme_dir, hashed, site) {
+        Ok(templates) => templates,
+        Err(e) => {
+            problems.extend(e);
+            return Ok((0, manifest.count));
+        }
+    };
     let i18n = match I18n::load(root, &site.config) {
         Ok(i18n) => i18n,
         Err(e) => {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::confine::SiteRoot;
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
 
 /// The whole site configuration, validated.
@@ -265,6 +266,9 @@ impl Config {
     /// Reads and validates `site.toml` at the site `root`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = Path::new("site.toml");
+        SiteRoot::new(root)
+            .check(&root.join(path))
+            .map_err(|d| vec![d])?;
         let text =
             std::fs::read_to_string(root.join(path)).map_err(|e| {
                 vec![Diagnostic::error(format!("cannot read the site configuration: {e}"))

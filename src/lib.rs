@@ -15,6 +15,7 @@
 pub mod build;
 pub mod cli;
 pub mod config;
+pub mod confine;
 pub mod content;
 pub mod diagnostics;
 pub mod markdown;

@@ -3,6 +3,10 @@
 //! on 127.0.0.1, serving a build under `/portail/`, and pages, hashed
 //! assets, feeds, open data, an alias and the 404 page answer with the
 //! status, type and cache headers the guide documents.
+//!
+//! It needs a system program, so it is switched off in a plain `cargo test`
+//! (which passes with Rust alone) and runs with `cargo test -- --ignored`,
+//! as CI does after installing nginx.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -201,6 +205,7 @@ fn check(port: u16, path: &str, status: u16, media_type: &str, cache: &str) -> A
 }
 
 #[test]
+#[ignore = "needs Debian's nginx (apt-get install nginx); run with `cargo test -- --ignored`"]
 fn documented_nginx_config_serves_the_site_under_a_sub_path() {
     let site = TestSite::from_fixture("basic");
     let www = tempfile::tempdir().unwrap();

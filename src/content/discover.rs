@@ -3,9 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::config::Config;
+use crate::confine::SiteRoot;
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
 
 /// What a content file is, from its place and name alone.
@@ -79,22 +78,10 @@ pub fn discover(root: &Path, config: &Config) -> Discovered {
         );
         return found;
     }
-    let walker = WalkDir::new(&content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for item in walker {
-        let item = match item {
-            Ok(item) => item,
-            Err(e) => {
-                found.problems.push(walk_error(root, &e));
-                continue;
-            }
-        };
-        if !item.file_type().is_file() {
-            continue;
-        }
+    let site_root = SiteRoot::new(root);
+    let walk = site_root.files(&content, |name, _| !is_ignored(name));
+    found.problems = walk.problems;
+    for item in walk.files {
         let Ok(relative) = item.path().strip_prefix(&content) else {
             continue;
         };
@@ -125,23 +112,6 @@ fn is_ignored(name: &str) -> bool {
         || name.ends_with('~')
         || name.ends_with(".swp")
         || (name.starts_with('#') && name.ends_with('#'))
-}
-
-fn walk_error(root: &Path, error: &walkdir::Error) -> Diagnostic {
-    let path = error
-        .path()
-        .map(|p| display_path(root, p))
-        .unwrap_or_default();
-    if error.loop_ancestor().is_some() {
-        return Diagnostic::error(
-            "symbolic link loop: this folder links back to one of its parents",
-        )
-        .at(Span::file(&path))
-        .hint("remove the link or make it point outside `content/`");
-    }
-    Diagnostic::error(format!("cannot read this path: {error}"))
-        .at(Span::file(&path))
-        .hint("check that the file exists and is readable")
 }
 
 /// Classifies a path relative to `content/`. `Ok(None)` means a plain file

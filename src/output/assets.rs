@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use walkdir::WalkDir;
 
 use super::writer::Staging;
+use crate::confine::SiteRoot;
 use crate::diagnostics::{Diagnostic, Span};
 
 /// Where each static file goes, by its unhashed site path.
@@ -20,6 +20,8 @@ pub struct Manifest {
     pub stylesheets: Vec<String>,
     /// How many files were written.
     pub count: usize,
+    /// Links out of the site and unreadable folders met while collecting.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// One file to copy.
@@ -38,8 +40,10 @@ pub fn copy_static(
     staging: &Staging,
 ) -> Result<Manifest, Diagnostic> {
     let mut files: BTreeMap<String, Source> = BTreeMap::new();
+    let mut problems = Vec::new();
+    let site_root = SiteRoot::new(root);
     let theme_static = theme_dir.join("static");
-    collect(&theme_static, &mut files);
+    collect(&site_root, &theme_static, &mut files, &mut problems);
     let theme_css: Vec<String> = files
         .keys()
         .filter(|k| {
@@ -47,13 +51,16 @@ pub fn copy_static(
         })
         .cloned()
         .collect();
-    collect(&root.join("assets"), &mut files);
+    collect(&site_root, &root.join("assets"), &mut files, &mut problems);
     for relative in content_files {
         let key = relative.to_string_lossy().replace('\\', "/");
         files.insert(key, Source::File(root.join("content").join(relative)));
     }
     files.insert("css/syntax.css".into(), Source::Generated(generated_css));
-    let mut manifest = Manifest::default();
+    let mut manifest = Manifest {
+        problems,
+        ..Manifest::default()
+    };
     for (key, source) in &files {
         if key.ends_with(".css") || key.ends_with(".js") {
             let bytes = match source {
@@ -83,17 +90,18 @@ pub fn copy_static(
     Ok(manifest)
 }
 
-fn collect(base: &Path, files: &mut BTreeMap<String, Source>) {
-    for item in WalkDir::new(base)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        let name = item.file_name().to_string_lossy();
-        if !item.file_type().is_file() || name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
+fn collect(
+    site_root: &SiteRoot,
+    base: &Path,
+    files: &mut BTreeMap<String, Source>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    // Hidden folders (`.well-known/`) are published; hidden files are not.
+    let walk = site_root.files(base, |name, is_dir| {
+        is_dir || !(name.starts_with('.') || name.ends_with('~'))
+    });
+    problems.extend(walk.problems);
+    for item in walk.files {
         if let Ok(relative) = item.path().strip_prefix(base) {
             let key = relative.to_string_lossy().replace('\\', "/");
             files.insert(key, Source::File(item.path().to_path_buf()));

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use crate::config::Config;
+use crate::confine::SiteRoot;
 use crate::content::discover::display_path;
 use crate::diagnostics::{Diagnostic, Span};
 
@@ -69,6 +70,7 @@ impl I18n {
 
 fn read_table(root: &Path, path: &Path) -> Result<BTreeMap<String, String>, Diagnostic> {
     let display = display_path(root, path);
+    SiteRoot::new(root).check(path)?;
     let text = std::fs::read_to_string(path).map_err(|e| {
         Diagnostic::error(format!("cannot read interface texts: {e}")).at(Span::file(&display))
     })?;

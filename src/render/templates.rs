@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tera::Tera;
-use walkdir::WalkDir;
 
 use super::functions::{EntriesFunction, UrlFunction};
+use crate::confine::SiteRoot;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::site::Site;
 
@@ -27,16 +27,20 @@ impl Templates {
         theme_dir: &Path,
         manifest: Arc<HashMap<String, String>>,
         site: &Site,
-    ) -> Result<Templates, Diagnostic> {
+    ) -> Result<Templates, Vec<Diagnostic>> {
         let style = site.config.links;
         let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
+        let site_root = SiteRoot::new(root);
+        let mut escapes = Vec::new();
         for dir in [theme_dir.join("templates"), root.join("templates")] {
-            for item in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+            let walk = site_root.files(&dir, |_, _| true);
+            escapes.extend(walk.problems);
+            for item in walk.files {
                 let is_template = item
                     .path()
                     .extension()
                     .is_some_and(|e| e == "html" || e == "xml" || e == "txt");
-                if !item.file_type().is_file() || !is_template {
+                if !is_template {
                     continue;
                 }
                 if let Ok(name) = item.path().strip_prefix(&dir) {
@@ -47,10 +51,13 @@ impl Templates {
                 }
             }
         }
+        if !escapes.is_empty() {
+            return Err(escapes);
+        }
         if files.is_empty() {
-            return Err(Diagnostic::error("the theme has no templates")
+            return Err(vec![Diagnostic::error("the theme has no templates")
                 .at(Span::file(&crate::content::discover::display_path(root, theme_dir)))
-                .hint("check `theme` in site.toml: it names a folder under `themes/` with a `templates/` folder"));
+                .hint("check `theme` in site.toml: it names a folder under `themes/` with a `templates/` folder")]);
         }
         let mut tera = Tera::default();
         let pairs: Vec<(PathBuf, Option<String>)> = files
@@ -58,7 +65,7 @@ impl Templates {
             .map(|(n, p)| (p.clone(), Some(n.clone())))
             .collect();
         if let Err(e) = tera.add_template_files(pairs) {
-            return Err(template_error(root, &files.into_iter().collect(), &e));
+            return Err(vec![template_error(root, &files.into_iter().collect(), &e)]);
         }
         tera.set_escape_fn(escape_html);
         tera.register_function("url", UrlFunction { manifest, style });

@@ -7,10 +7,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use walkdir::WalkDir;
-
 use super::{EntryId, Site};
 use crate::config::Config;
+use crate::confine::SiteRoot;
 use crate::content::{Document, Role};
 use crate::diagnostics::{Diagnostic, Span};
 
@@ -280,8 +279,9 @@ fn duplicate(site: &Site, path: &str, first: &Owner, second: &Owner) -> Diagnost
 fn static_files(site: &Site) -> HashSet<String> {
     let mut files = HashSet::new();
     let theme_static = site.config.theme_dir(&site.root).join("static");
+    let site_root = SiteRoot::new(&site.root);
     for base in [theme_static, site.root.join("assets")] {
-        collect_files(&base, &mut files);
+        collect_files(&site_root, &base, &mut files);
     }
     files.extend(
         site.content_files
@@ -291,11 +291,9 @@ fn static_files(site: &Site) -> HashSet<String> {
     files
 }
 
-fn collect_files(base: &Path, files: &mut HashSet<String>) {
-    for item in WalkDir::new(base).follow_links(true).into_iter().flatten() {
-        if !item.file_type().is_file() {
-            continue;
-        }
+fn collect_files(site_root: &SiteRoot, base: &Path, files: &mut HashSet<String>) {
+    // Links out of the site are reported by the static-file copy.
+    for item in site_root.files(base, |_, _| true).files {
         if let Ok(relative) = item.path().strip_prefix(base) {
             files.insert(relative.to_string_lossy().replace('\\', "/"));
         }
