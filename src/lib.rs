@@ -23,6 +23,7 @@ pub mod output;
 pub mod render;
 pub mod search;
 pub mod site;
+pub mod workspace;
 pub mod slug;
 pub mod urls;
 pub mod yaml;
