@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::bodies::Bodies;
 use crate::config::Config;
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
@@ -21,6 +22,7 @@ use crate::output::{assets, data, feeds, redirects, sitemap, write_generated};
 use crate::render::i18n::I18n;
 use crate::render::templates::Templates;
 use crate::render::Renderer;
+use crate::search::Indexer;
 use crate::site::{BuildOptions, Owner, Site};
 use crate::urls;
 
@@ -106,24 +108,16 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
 
     let staging = Staging::create(&out).map_err(|e| io_failure(&out, &e))?;
     let progress = request.progress.clone().unwrap_or_default();
-    let result = render_and_write(
+    let written = write_site(
         &site,
         &theme_dir,
         &staging,
         &progress,
         &mut problems,
         &mut timer,
-    )
-    .map(|(pages, files)| {
-        let published = if problems.has_errors() {
-            0
-        } else {
-            publish(&site, &staging, &mut problems, &mut timer)
-        };
-        (pages, files + published)
-    });
+    );
     problems.sort();
-    match result {
+    match written {
         Ok((pages, files)) if !problems.has_errors() => {
             staging.commit().map_err(|e| io_failure(&out, &e))?;
             timer.lap("swap");
@@ -148,8 +142,11 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
     }
 }
 
-/// Copies static files, then renders and writes every page in parallel.
-fn render_and_write(
+/// Everything after the model: static files, bodies, pages, the search
+/// index, then what the rest of the web reads. Stops early (returning what
+/// it wrote) once the site is known to have errors. Returns the number of
+/// pages and of other files written.
+fn write_site(
     site: &Site,
     theme_dir: &Path,
     staging: &Staging,
@@ -166,24 +163,47 @@ fn render_and_write(
         staging,
     )?;
     problems.extend(manifest.problems);
+    let mut files = manifest.count;
     timer.lap("static files");
     let hashed = Arc::new(manifest.hashed);
-    let templates = match Templates::load(root, theme_dir, hashed, site) {
-        Ok(templates) => templates,
-        Err(e) => {
-            problems.extend(e);
-            return Ok((0, manifest.count));
+    let templates = Templates::load(root, theme_dir, hashed, site);
+    let i18n = I18n::load(root, &site.config);
+    let (templates, i18n) = match (templates, i18n) {
+        (Ok(templates), Ok(i18n)) => (templates, i18n),
+        (templates, i18n) => {
+            problems.extend(templates.err().into_iter().flatten());
+            problems.extend(i18n.err().into_iter().flatten());
+            return Ok((0, files));
         }
     };
-    let i18n = match I18n::load(root, &site.config) {
-        Ok(i18n) => i18n,
-        Err(e) => {
-            problems.extend(e);
-            return Ok((0, manifest.count));
-        }
-    };
-    let renderer = Renderer::new(site, templates, i18n, manifest.stylesheets);
-    timer.lap("summaries");
+    timer.lap("templates");
+    let bodies = Bodies::render(site);
+    problems.extend(bodies.problems().cloned());
+    timer.lap("bodies");
+    let renderer = Renderer::new(site, &bodies, templates, i18n, manifest.stylesheets);
+    let pages = render_pages(&renderer, site, staging, progress, problems)?;
+    timer.lap("render + write");
+    if site.config.search.enabled {
+        let index = Indexer::index(site, &bodies)
+            .write(site, &|path, bytes| staging.write(path, bytes))
+            .map_err(|e| write_failure(&staging.dir.join("search"), &e))?;
+        files += index.files;
+        timer.lap("search index");
+    }
+    if !problems.has_errors() {
+        files += publish(site, &bodies, staging, problems, timer);
+    }
+    Ok((pages, files))
+}
+
+/// Renders and writes every page in parallel; returns how many there are.
+fn render_pages(
+    renderer: &Renderer<'_>,
+    site: &Site,
+    staging: &Staging,
+    progress: &Progress,
+    problems: &mut Diagnostics,
+) -> Result<usize, Diagnostic> {
     progress
         .total
         .store(site.routes.pages.len(), Ordering::Relaxed);
@@ -202,28 +222,24 @@ fn render_and_write(
         .par_iter()
         .map(|(path, owner)| {
             progress.done.fetch_add(1, Ordering::Relaxed);
-            render_one(&renderer, staging, path, owner)
+            render_one(renderer, staging, path, owner)
         })
         .collect();
     problems.extend(page_problems.into_iter().flatten());
-    timer.lap("render + write");
-    let mut index_files = 0;
-    if site.config.search.enabled {
-        let index = renderer
-            .into_indexer()
-            .write(site, &|path, bytes| staging.write(path, bytes))
-            .map_err(|e| write_failure(&staging.dir.join("search"), &e))?;
-        index_files = index.files;
-        timer.lap("search index");
-    }
-    Ok((site.routes.pages.len(), manifest.count + index_files))
+    Ok(site.routes.pages.len())
 }
 
 /// Writes what the rest of the web reads, made from the site once its
 /// pages are written: feeds, sitemap and robots.txt, open data, redirects.
 /// Returns how many files were written.
-fn publish(site: &Site, staging: &Staging, problems: &mut Diagnostics, timer: &mut Timer) -> usize {
-    let mut written = write_generated(site, staging, &feeds::render(site), problems);
+fn publish(
+    site: &Site,
+    bodies: &Bodies,
+    staging: &Staging,
+    problems: &mut Diagnostics,
+    timer: &mut Timer,
+) -> usize {
+    let mut written = write_generated(site, staging, &feeds::render(site, bodies), problems);
     timer.lap("feeds");
     written += write_generated(site, staging, &sitemap::render(site), problems);
     timer.lap("sitemap");

@@ -12,6 +12,7 @@
 //! [`build`] runs them in order; [`diagnostics`] is what every stage
 //! reports; [`cli`] is the command line on top.
 
+pub mod bodies;
 pub mod build;
 pub mod cli;
 pub mod config;
@@ -23,7 +24,7 @@ pub mod output;
 pub mod render;
 pub mod search;
 pub mod site;
-pub mod workspace;
 pub mod slug;
 pub mod urls;
+pub mod workspace;
 pub mod yaml;

@@ -3,8 +3,8 @@
 //!
 //! Feeds leave the site: readers show them anywhere, so every URL in them,
 //! links and images inside the content included, is absolute (from
-//! `base_url`). The Markdown is rendered again with [`AbsoluteLinks`], which
-//! resolves each link as the entry's page does and then makes it absolute.
+//! `base_url`): each entry's body, as its page shows it, with its links made
+//! absolute.
 //! A feed's `updated` is its newest entry's date, never the time of the
 //! build, so the same input gives the same bytes. Entries without a date
 //! are left out: a feed orders by date.
@@ -12,26 +12,22 @@
 use serde_json::{json, Value};
 
 use super::{escape_xml, GeneratedFile};
+use crate::bodies::{rebase_links, Bodies};
 use crate::config::SortBy;
 use crate::content::{Document, EntryDate, FieldValue};
-use crate::markdown::{self, LinkKind, LinkResolver, LinkTarget};
-use crate::render::links::DocumentLinks;
 use crate::site::feeds::{folder, title, with_feeds, ATOM_FILE, ATOM_TYPE, JSON_FILE};
 use crate::site::{sort_entries, EntryId, Site};
 use crate::urls;
 
 /// Every feed of the site: for each language and each collection with
 /// feeds that has dated entries in it, `atom.xml` and `feed.json`.
-pub fn render(site: &Site) -> Vec<GeneratedFile> {
-    let options = markdown::Options {
-        unsafe_html: site.config.unsafe_html,
-    };
+pub fn render(site: &Site, bodies: &Bodies) -> Vec<GeneratedFile> {
     let mut files = Vec::new();
     for lang in site.config.language_codes() {
         for collection in with_feeds(site, lang) {
             let items: Vec<Item> = newest(site, collection, lang)
                 .into_iter()
-                .filter_map(|id| item(site, id, &options))
+                .filter_map(|id| item(site, bodies, id))
                 .collect();
             let Some(meta) = meta(site, collection, lang, &items) else {
                 continue;
@@ -114,24 +110,12 @@ struct Item {
     image: Option<String>,
 }
 
-fn item(site: &Site, id: EntryId, options: &markdown::Options) -> Option<Item> {
+fn item(site: &Site, bodies: &Bodies, id: EntryId) -> Option<Item> {
     let doc = &site.documents[id];
     let published = doc.date?;
     let path = site.paths[id].as_str();
     let base = site.config.base_url.as_str();
-    let resolver = AbsoluteLinks {
-        page: DocumentLinks {
-            site,
-            id,
-            from: path,
-        },
-        base_url: base,
-    };
-    let rendered = markdown::render(doc.body_text(), options, &resolver);
-    let summary = match &doc.summary {
-        Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
-        None => rendered.summary_text,
-    };
+    let body = bodies.get(id);
     // `updated` before the publication date would confuse readers.
     let updated = doc
         .updated
@@ -143,8 +127,8 @@ fn item(site: &Site, id: EntryId, options: &markdown::Options) -> Option<Item> {
         published,
         updated,
         author: author(site, doc),
-        content: rendered.html,
-        summary,
+        content: rebase_links(&body.html, path, |to| urls::absolute(base, to)),
+        summary: body.summary_text.clone(),
         tags: doc.tags.clone(),
         image: doc.image.as_ref().map(|p| urls::absolute(base, p)),
     })
@@ -156,59 +140,6 @@ fn author(site: &Site, doc: &Document) -> String {
         Some(FieldValue::Text(name)) if !name.trim().is_empty() => name.clone(),
         _ => site.config.site_title(&doc.source.lang).to_string(),
     }
-}
-
-/// Resolves links as the entry's page does, then makes them absolute.
-struct AbsoluteLinks<'a> {
-    page: DocumentLinks<'a>,
-    base_url: &'a str,
-}
-
-impl LinkResolver for AbsoluteLinks<'_> {
-    fn resolve(&self, dest: &str, kind: LinkKind) -> LinkTarget {
-        let relative = match self.page.resolve(dest, kind) {
-            LinkTarget::Rewrite(link) => link,
-            LinkTarget::Keep if is_page_relative(dest) => dest.to_string(),
-            // External URLs stay; the page itself reports broken links.
-            LinkTarget::Keep | LinkTarget::Broken { .. } => return LinkTarget::Keep,
-        };
-        let path = join(self.page.from, &relative);
-        LinkTarget::Rewrite(urls::absolute(self.base_url, &path))
-    }
-}
-
-/// Whether `dest` is relative to the page (no scheme, no leading `/`).
-fn is_page_relative(dest: &str) -> bool {
-    let scheme = dest
-        .find(':')
-        .is_some_and(|i| !dest[..i].contains(['/', '?', '#']));
-    !(dest.is_empty() || dest.starts_with(['/', '#', '?']) || scheme)
-}
-
-/// The site path that the relative link `link` on the page at `from` points
-/// to: `join("news/a/", "../../img/x.png")` is `img/x.png`.
-fn join(from: &str, link: &str) -> String {
-    let split = link.find(['#', '?']).unwrap_or(link.len());
-    let (path, suffix) = link.split_at(split);
-    let from_dir = from.rfind('/').map_or("", |i| &from[..i]);
-    let mut parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
-    let folder = path.is_empty() || path.ends_with('/') || path.ends_with("/.") || path == ".";
-    let folder = folder || path == ".." || path.ends_with("/..");
-    if folder && !out.is_empty() {
-        out.push('/');
-    }
-    out.push_str(suffix);
-    out
 }
 
 fn atom(meta: &Meta, items: &[Item]) -> String {
@@ -380,28 +311,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn relative_links_join_the_page_path() {
-        assert_eq!(join("news/a/", "../../img/x.png"), "img/x.png");
-        assert_eq!(join("news/a/", "../b/#top"), "news/b/#top");
-        assert_eq!(join("news/a/", "photo.jpg"), "news/a/photo.jpg");
-        assert_eq!(join("news/a/", "./"), "news/a/");
-        assert_eq!(join("en/news/a/", "../../../"), "");
-        assert_eq!(join("news/a/", ".."), "news/");
-        assert_eq!(join("news/a/", "../b/index.html"), "news/b/index.html");
-    }
-
-    #[test]
-    fn page_relative_links_are_told_from_others() {
-        assert!(is_page_relative("photo.jpg"));
-        assert!(is_page_relative("../b/"));
-        assert!(is_page_relative("a/b:c"));
-        assert!(!is_page_relative("https://x.org/"));
-        assert!(!is_page_relative("mailto:a@b.fr"));
-        assert!(!is_page_relative("/img/x.png"));
-        assert!(!is_page_relative("#top"));
-        assert!(!is_page_relative(""));
     }
 }

@@ -205,13 +205,13 @@ pub struct PageNumber {
 
 /// A heading of the page's content.
 #[derive(Debug, Serialize)]
-pub struct HeadingContext {
+pub struct HeadingContext<'a> {
     /// 1–6.
     pub level: u8,
     /// Its `id`.
-    pub id: String,
+    pub id: &'a str,
     /// Its text.
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// `page`: what this page shows. Fields that do not apply to its kind are
@@ -241,9 +241,9 @@ pub struct PageContext<'a> {
     /// Stylesheets to link, hashed and relative.
     pub stylesheets: Vec<String>,
     /// Rendered body.
-    pub content: Option<String>,
+    pub content: Option<&'a str>,
     /// Rendered summary.
-    pub summary: Option<String>,
+    pub summary: Option<&'a str>,
     /// `YYYY-MM-DD`.
     pub date: Option<String>,
     /// `YYYY-MM-DD`.
@@ -266,7 +266,7 @@ pub struct PageContext<'a> {
     /// Entries that refer to this one.
     pub backrefs: Vec<BackRefGroup<'a>>,
     /// Headings of the content.
-    pub headings: Vec<HeadingContext>,
+    pub headings: Vec<HeadingContext<'a>>,
     /// `extra` of the entry.
     #[serde(skip_serializing_if = "Value::is_null")]
     pub extra: Value,

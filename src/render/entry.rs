@@ -11,7 +11,6 @@ use crate::config::SortBy;
 use crate::content::{FieldValue, Role};
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
-use crate::search::Indexer;
 use crate::site::{sort_entries, EntryId};
 
 /// How many entries of each collection the home page shows.
@@ -45,17 +44,12 @@ impl<'a> Renderer<'a> {
             }
         };
         let mut page = self.page_base(kind, lang, path, doc.title.clone());
-        let rendered = self.markdown(id, doc.body_text(), path, problems);
-        let summary = &self.summaries[id];
-        if self.site.config.search.enabled && Indexer::wants(self.site, id) {
-            self.indexer
-                .add(self.site, id, &rendered.text, &summary.text);
-        }
-        page.description = summary.text.clone();
-        page.summary = Some(summary.html.clone());
+        let body = self.bodies.get(id);
+        page.description = body.summary_text.clone();
+        page.summary = Some(&body.summary_html);
         page.date = doc.date.map(|d| d.ymd());
         page.updated = doc.updated.map(|d| d.ymd());
-        page.content = Some(rendered.html);
+        page.content = Some(&body.html);
         page.image = self.image(doc.image.as_deref(), doc.image_alt.as_deref(), path);
         page.extra = doc.extra.clone();
         page.tags = self.tag_links(&doc.tags, lang, path);
@@ -89,13 +83,13 @@ impl<'a> Renderer<'a> {
             &canonical,
             &page.description,
         ));
-        page.headings = rendered
+        page.headings = body
             .headings
-            .into_iter()
+            .iter()
             .map(|h| HeadingContext {
                 level: h.level,
-                id: h.id,
-                text: h.text,
+                id: &h.id,
+                text: &h.text,
             })
             .collect();
         (template, page)
@@ -132,34 +126,6 @@ impl<'a> Renderer<'a> {
                 "entry.html".into()
             }
         })
-    }
-
-    /// Renders Markdown of document `id` shown at `path`; broken links
-    /// become diagnostics pointing into the document.
-    pub(super) fn markdown(
-        &self,
-        id: EntryId,
-        source: &str,
-        path: &str,
-        problems: &mut Vec<Diagnostic>,
-    ) -> markdown::Rendered {
-        let resolver = DocumentLinks {
-            site: self.site,
-            id,
-            from: path,
-        };
-        let rendered = markdown::render(source, &self.markdown, &resolver);
-        let doc = self.document(id);
-        for problem in &rendered.problems {
-            let mut d = Diagnostic::error(problem.message.clone())
-                .at(doc.body_span(problem.offset, problem.len))
-                .label("broken link");
-            if let Some(hint) = &problem.hint {
-                d = d.hint(hint.clone());
-            }
-            problems.push(d);
-        }
-        rendered
     }
 
     fn image(&self, path: Option<&str>, alt: Option<&'a str>, from: &str) -> Option<Image<'a>> {
@@ -374,7 +340,7 @@ impl<'a> Renderer<'a> {
             title: &doc.title,
             href: self.href(from, &self.site.paths[id]),
             date: doc.date.map(|d| d.ymd()),
-            summary: &self.summaries[id].html,
+            summary: &self.bodies.get(id).summary_html,
             collection: doc.collection(),
             image: self.image(doc.image.as_deref(), doc.image_alt.as_deref(), from),
             fields,

@@ -5,7 +5,7 @@ use super::context::{PageContext, PageNumber, Pagination, TermLink};
 use std::collections::HashMap;
 
 use super::Renderer;
-use crate::diagnostics::Diagnostic;
+use crate::bodies::rebase_links;
 use crate::site::routes as routes_paths;
 use crate::site::{EntryId, Site};
 use crate::slug::slugify;
@@ -86,7 +86,6 @@ impl<'a> Renderer<'a> {
         lang: &str,
         number: usize,
         path: &str,
-        problems: &mut Vec<Diagnostic>,
     ) -> (String, PageContext<'_>) {
         let site = self.site;
         let lang = self.lang_of(lang);
@@ -101,8 +100,17 @@ impl<'a> Renderer<'a> {
             if !doc.title.is_empty() {
                 page.title = doc.title.clone();
             }
-            page.description = self.summaries[id].text.clone();
-            page.intro = Some(self.markdown(id, doc.body_text(), path, problems).html);
+            let body = self.bodies.get(id);
+            page.description = body.summary_text.clone();
+            let first_page = site.page_of(id);
+            page.intro = Some(if first_page == path {
+                body.html.clone()
+            } else {
+                let style = site.config.links;
+                rebase_links(&body.html, &first_page, |to| {
+                    crate::urls::relative(path, to, style)
+                })
+            });
         }
         let paginate = site
             .config

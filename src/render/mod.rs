@@ -16,12 +16,10 @@ pub mod templates;
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
+use crate::bodies::Bodies;
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, LinkKind, LinkResolver, LinkTarget};
-use crate::search::Indexer;
+use crate::markdown;
 use crate::site::feeds;
 use crate::site::{EntryId, Owner, Site};
 use crate::urls;
@@ -38,69 +36,44 @@ pub struct RenderedPage {
     pub problems: Vec<Diagnostic>,
 }
 
-/// A document's summary, ready for lists and meta descriptions.
-#[derive(Debug, Default)]
-struct Summary {
-    /// Escaped text, safe in HTML.
-    html: String,
-    /// Plain text.
-    text: String,
-}
-
 /// Everything needed to render any page of a site.
 pub struct Renderer<'a> {
     site: &'a Site,
     templates: Templates,
     i18n: I18n,
     stylesheets: Vec<String>,
-    summaries: Vec<Summary>,
+    bodies: &'a Bodies,
     term_counts: lists::TermCounts,
     markdown: markdown::Options,
-    indexer: Indexer,
     /// Each language's feeds, for page heads.
     feeds: HashMap<String, Vec<feeds::FeedLink>>,
 }
 
-/// Keeps every destination as written: summaries are shown as text, so
-/// their links do not matter.
-struct KeepLinks;
-impl LinkResolver for KeepLinks {
-    fn resolve(&self, _dest: &str, _kind: LinkKind) -> LinkTarget {
-        LinkTarget::Keep
-    }
-}
-
 impl<'a> Renderer<'a> {
-    /// Prepares rendering: summaries of every document, in parallel.
-    pub fn new(site: &'a Site, templates: Templates, i18n: I18n, stylesheets: Vec<String>) -> Self {
-        let options = markdown::Options {
-            unsafe_html: site.config.unsafe_html,
-        };
-        let summaries = site
-            .documents
-            .par_iter()
-            .map(|doc| summarize(doc, &options))
-            .collect();
+    /// Prepares rendering the pages of `site`, whose bodies are rendered.
+    pub fn new(
+        site: &'a Site,
+        bodies: &'a Bodies,
+        templates: Templates,
+        i18n: I18n,
+        stylesheets: Vec<String>,
+    ) -> Self {
         Renderer {
             site,
             templates,
             i18n,
             stylesheets,
-            summaries,
+            bodies,
             term_counts: lists::term_counts(site),
-            markdown: options,
-            indexer: Indexer::default(),
+            markdown: markdown::Options {
+                unsafe_html: site.config.unsafe_html,
+            },
             feeds: site
                 .config
                 .language_codes()
                 .map(|lang| (lang.to_string(), feeds::links(site, lang)))
                 .collect(),
         }
-    }
-
-    /// The search index gathered while rendering, once every page is done.
-    pub fn into_indexer(self) -> Indexer {
-        self.indexer
     }
 
     /// Renders the page at `path`.
@@ -113,7 +86,7 @@ impl<'a> Renderer<'a> {
                 collection,
                 lang,
                 page,
-            } => self.list_page(collection, lang, *page, path, &mut problems),
+            } => self.list_page(collection, lang, *page, path),
             Owner::TaxonomyIndex { taxonomy, lang } => (
                 "taxonomy.html".into(),
                 self.taxonomy_page(taxonomy, lang, path),
@@ -468,22 +441,6 @@ const NOT_FOUND: &str = "404.html";
 fn root_of(path: &str) -> String {
     let dir = path.rfind('/').map_or("", |i| &path[..=i]);
     "../".repeat(dir.matches('/').count())
-}
-
-fn summarize(doc: &Document, options: &markdown::Options) -> Summary {
-    let text = match &doc.summary {
-        Some(s) => collapse_whitespace(s),
-        None if doc.body_text().trim().is_empty() => String::new(),
-        None => markdown::render(doc.body_text(), options, &KeepLinks).summary_text,
-    };
-    Summary {
-        html: templates::escape_html(&text),
-        text,
-    }
-}
-
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

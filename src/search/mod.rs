@@ -21,6 +21,9 @@ use std::sync::Mutex;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use rayon::prelude::*;
+
+use crate::bodies::Bodies;
 use crate::content::{FieldValue, Role};
 use crate::site::{EntryId, Site};
 pub use layout::IndexStats;
@@ -254,6 +257,19 @@ impl Indexer {
             })
             .collect();
         (Vocabulary { words, stems }, docs)
+    }
+
+    /// Indexes every document worth finding, from its rendered body.
+    pub fn index(site: &Site, bodies: &Bodies) -> Indexer {
+        let indexer = Indexer::default();
+        (0..site.documents.len())
+            .into_par_iter()
+            .filter(|&id| Indexer::wants(site, id))
+            .for_each(|id| {
+                let body = bodies.get(id);
+                indexer.add(site, id, &body.text, &body.summary_text);
+            });
+        indexer
     }
 
     /// Writes the index files into `out` (a folder of the staging output).

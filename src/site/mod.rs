@@ -195,6 +195,21 @@ impl Site {
         routes::lang_prefix(&self.config, lang)
     }
 
+    /// The page a document's body is shown on: its own, or for a list's
+    /// intro, the list's first page. Its links are made relative to it.
+    pub fn page_of(&self, id: EntryId) -> String {
+        let doc = &self.documents[id];
+        match &doc.source.role {
+            Role::ListIntro { collection } => routes::list_path(
+                &self.collection_path(collection, &doc.source.lang),
+                &doc.source.lang,
+                &self.config,
+                1,
+            ),
+            _ => self.paths[id].clone(),
+        }
+    }
+
     /// A collection's URL segment in a language.
     pub fn collection_path(&self, collection: &str, lang: &str) -> String {
         routes::collection_path(&self.config, collection, lang)

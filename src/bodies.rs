@@ -1,0 +1,224 @@
+//! Bodies: every document's Markdown rendered to HTML once per build.
+//!
+//! The entry page, the summaries that lists and meta descriptions show, the
+//! feeds and the search index all read the same [`Body`], so a body is
+//! parsed once however many places show it. A body's links are made
+//! relative to the document's own page; [`rebase_links`] moves them to
+//! another page (a list's intro on its later pages) or makes them absolute
+//! (feeds).
+
+use rayon::prelude::*;
+
+use crate::content::Document;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Heading};
+use crate::render::links::DocumentLinks;
+use crate::render::templates::escape_html;
+use crate::site::{EntryId, Site};
+
+/// One document's body, rendered.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The body as HTML, links relative to the document's page.
+    pub html: String,
+    /// The summary as plain text: `summary:` when written, else the text
+    /// before `<!-- more -->`, else the first paragraph.
+    pub summary_text: String,
+    /// The same, escaped for HTML.
+    pub summary_html: String,
+    /// Plain text of the whole body, whitespace collapsed (search).
+    pub text: String,
+    /// Every heading, in document order.
+    pub headings: Vec<Heading>,
+    /// Broken links, placed in the document.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The bodies of every document of a site, by [`EntryId`].
+#[derive(Debug, Default)]
+pub struct Bodies(Vec<Body>);
+
+impl Bodies {
+    /// Renders every document's body, in parallel.
+    pub fn render(site: &Site) -> Bodies {
+        Bodies(
+            (0..site.documents.len())
+                .into_par_iter()
+                .map(|id| render(site, id))
+                .collect(),
+        )
+    }
+
+    /// The body of document `id`.
+    pub fn get(&self, id: EntryId) -> &Body {
+        &self.0[id]
+    }
+
+    /// Every problem found while rendering, in document order.
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().flat_map(|b| b.problems.iter())
+    }
+}
+
+/// Renders the body of document `id`, its links resolved as seen from its
+/// own page (list intros: from their list's first page).
+pub fn render(site: &Site, id: EntryId) -> Body {
+    let doc = &site.documents[id];
+    let options = markdown::Options {
+        unsafe_html: site.config.unsafe_html,
+    };
+    let from = site.page_of(id);
+    let resolver = DocumentLinks {
+        site,
+        id,
+        from: &from,
+    };
+    let source = doc.body_text();
+    let rendered = if source.trim().is_empty() {
+        markdown::Rendered::default()
+    } else {
+        markdown::render(source, &options, &resolver)
+    };
+    let problems = rendered
+        .problems
+        .iter()
+        .map(|problem| {
+            let d = Diagnostic::error(problem.message.clone())
+                .at(doc.body_span(problem.offset, problem.len))
+                .label("broken link");
+            match &problem.hint {
+                Some(hint) => d.hint(hint.clone()),
+                None => d,
+            }
+        })
+        .collect();
+    let summary_text = summary_text(doc, rendered.summary_text);
+    Body {
+        summary_html: escape_html(&summary_text),
+        summary_text,
+        html: rendered.html,
+        text: rendered.text,
+        headings: rendered.headings,
+        problems,
+    }
+}
+
+fn summary_text(doc: &Document, derived: String) -> String {
+    match &doc.summary {
+        Some(written) => written.split_whitespace().collect::<Vec<_>>().join(" "),
+        None => derived,
+    }
+}
+
+/// Rewrites the page-relative `href` and `src` values of `html`, written
+/// for the page at site path `from`, with `to(site_path)`: the same link
+/// seen from another page, or an absolute URL.
+///
+/// Only the attributes parvis writes are touched (double-quoted, after a
+/// space); text never holds a raw `"`, which the Markdown writer escapes.
+pub fn rebase_links(html: &str, from: &str, to: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some((start, attr_len)) = next_link_attribute(rest) {
+        let value_start = start + attr_len;
+        let Some(value_len) = rest[value_start..].find('"') else {
+            break;
+        };
+        let value = &rest[value_start..value_start + value_len];
+        out.push_str(&rest[..value_start]);
+        if is_page_relative(value) {
+            out.push_str(&to(&join(from, value)));
+        } else {
+            out.push_str(value);
+        }
+        rest = &rest[value_start + value_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The next ` href="` or ` src="`: its offset and length.
+fn next_link_attribute(html: &str) -> Option<(usize, usize)> {
+    let href = html.find(" href=\"").map(|i| (i, " href=\"".len()));
+    let src = html.find(" src=\"").map(|i| (i, " src=\"".len()));
+    match (href, src) {
+        (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Whether `dest` is relative to the page (no scheme, no leading `/`).
+pub fn is_page_relative(dest: &str) -> bool {
+    let scheme = dest
+        .find(':')
+        .is_some_and(|i| !dest[..i].contains(['/', '?', '#']));
+    !(dest.is_empty() || dest.starts_with(['/', '#', '?']) || scheme)
+}
+
+/// The site path that the relative link `link` on the page at `from` points
+/// to: `join("news/a/", "../../img/x.png")` is `img/x.png`.
+pub fn join(from: &str, link: &str) -> String {
+    let split = link.find(['#', '?']).unwrap_or(link.len());
+    let (path, suffix) = link.split_at(split);
+    let from_dir = from.rfind('/').map_or("", |i| &from[..i]);
+    let mut parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    let folder = path.is_empty() || path.ends_with('/') || path.ends_with("/.") || path == ".";
+    let folder = folder || path == ".." || path.ends_with("/..");
+    if folder && !out.is_empty() {
+        out.push('/');
+    }
+    out.push_str(suffix);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_join_the_page_path() {
+        assert_eq!(join("news/a/", "../../img/x.png"), "img/x.png");
+        assert_eq!(join("news/a/", "../b/#top"), "news/b/#top");
+        assert_eq!(join("news/a/", "photo.jpg"), "news/a/photo.jpg");
+        assert_eq!(join("news/a/", "./"), "news/a/");
+        assert_eq!(join("en/news/a/", "../../../"), "");
+        assert_eq!(join("news/a/", ".."), "news/");
+        assert_eq!(join("news/a/", "../b/index.html"), "news/b/index.html");
+    }
+
+    #[test]
+    fn page_relative_links_are_told_from_others() {
+        assert!(is_page_relative("photo.jpg"));
+        assert!(is_page_relative("../b/"));
+        assert!(is_page_relative("a/b:c"));
+        assert!(!is_page_relative("https://x.org/"));
+        assert!(!is_page_relative("mailto:a@b.fr"));
+        assert!(!is_page_relative("/img/x.png"));
+        assert!(!is_page_relative("#top"));
+        assert!(!is_page_relative(""));
+    }
+
+    #[test]
+    fn links_move_to_another_page_or_become_absolute() {
+        let html = r##"<p><a href="../b/">b</a> <img src="../../img/x.png" alt=""> <a href="https://x.org/">x</a> <a href="#top">t</a> href=&quot;../no/&quot;</p>"##;
+        let absolute = rebase_links(html, "news/a/", |p| format!("https://s.fr/{p}"));
+        assert_eq!(
+            absolute,
+            r##"<p><a href="https://s.fr/news/b/">b</a> <img src="https://s.fr/img/x.png" alt=""> <a href="https://x.org/">x</a> <a href="#top">t</a> href=&quot;../no/&quot;</p>"##
+        );
+        let moved = rebase_links(html, "news/", |p| {
+            crate::urls::relative("news/page/2/", p, crate::config::LinkStyle::Pretty)
+        });
+        assert!(moved.contains(r#"href="../../../b/""#), "{moved}");
+    }
+}
