@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Clean builds of the 10,000-entry corpus (SPEC §8): parvis against Hugo, with
+# Clean builds of the 10,000-entry corpus (the README's speed goals): parvis against Hugo, with
 # the output on tmpfs (the generator's own cost) and on disk (a clean CI
 # build), plus parvis with its search index off (what the index costs).
 #
@@ -138,7 +138,7 @@ def check(label, a, b, m, limit, as_overhead=False):
     checks.append({"check": label, "ratio_of_medians": r, "median_paired_ratio": p, "goal": goal, "met": ok})
     print(f"  {label:46} {shown:28} goal {goal:10} {'met' if ok else 'NOT MET'}")
 
-print("\nSPEC §8 against Hugo (whole-process figures):")
+print("\nSpeed goals against Hugo (whole-process figures):")
 check("wall, output on tmpfs: parvis / Hugo", ("parvis", "tmpfs"), ("hugo", "tmpfs"), "wall", 0.2)
 check("wall, output on disk: parvis / Hugo", ("parvis", "disk"), ("hugo", "disk"), "wall", 0.5)
 check("peak memory (tmpfs run): parvis / Hugo", ("parvis", "tmpfs"), ("hugo", "tmpfs"), "rss_mib", 0.3)

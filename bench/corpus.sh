@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the benchmark corpus (SPEC §8) in two flavors of the same entries:
+# Makes the benchmark corpus (the README's speed goals) in two flavors of the same entries:
 #
 #   bench/corpus.sh DIR N        e.g. bench/corpus.sh /tmp/parvis-bench 10000
 #

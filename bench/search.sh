@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # parvis's search against Pagefind on the same 10,000-entry parvis output
-# (issue 4, SPEC §6 and §8): index build time, index size, and the bytes a
+# (the search goals in the README): index build time, index size, and the bytes a
 # browser downloads for a first query, plus parvis's time to results.
 #
 #   bench/search.sh                     # corpus in /tmp/parvis-bench

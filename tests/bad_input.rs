@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used)]
-//! Every kind of bad input of SPEC §7 and every field-type mismatch: the
+//! Every kind of bad input (content, site.toml, templates, interface words)
+//! and every field-type mismatch: the
 //! build exits with 1, names the right file and line, shows a reviewed
 //! message (snapshot), and leaves the previous output byte for byte as it was.
 

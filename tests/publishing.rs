@@ -1,4 +1,4 @@
-//! What the rest of the web reads (SPEC §5): feeds parsed by a real feed
+//! What the rest of the web reads (docs/publishing.md): feeds parsed by a real feed
 //! parser, the sitemap checked as XML against the sitemaps.org protocol,
 //! open data read back by serde_json and the csv crate, `_redirects` and
 //! `robots.txt`, all with `base_url` or its `--base-url` override.

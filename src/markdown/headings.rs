@@ -1,5 +1,5 @@
 //! Heading ids: the step of Markdown rendering that gives every heading of a
-//! page a unique `id` (SPEC §2.4), before the events are turned into HTML, so
+//! page a unique `id` (docs/content.md), before the events are turned into HTML, so
 //! that the table of contents and `#fragment` links have stable anchors.
 //!
 //! An explicit `## Titre {#id}` is kept; otherwise the id is the slug of the

@@ -1,6 +1,6 @@
 //! Code highlighting: the step of Markdown rendering that turns a fenced code
 //! block into HTML with syntect, using CSS classes (`hl-…`) instead of inline
-//! colours so the theme can style light and dark modes (SPEC §2.4).
+//! colours so the theme can style light and dark modes (docs/content.md).
 //!
 //! The syntax definitions are loaded once per process and shared by every
 //! page and rayon worker; loading them is the expensive part.

@@ -1,5 +1,5 @@
 //! Markdown: the pipeline stage that turns the body of an entry into HTML
-//! (SPEC §2.4), after the `site` model is validated and before templates run.
+//! (docs/content.md), after the `site` model is validated and before templates run.
 //!
 //! [`render`] parses with pulldown-cmark, gives headings unique ids
 //! (`headings`), then walks the events once (`walk`): link and image

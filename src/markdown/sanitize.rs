@@ -1,5 +1,5 @@
 //! Raw-HTML filter: the step of Markdown rendering that makes the HTML editors
-//! write safe to publish (SPEC §2.4), unless `unsafe_html` is set.
+//! write safe to publish (docs/content.md, "Raw HTML"), unless `unsafe_html` is set.
 //!
 //! pulldown-cmark hands raw HTML over piece by piece (`<span class="x">`, then
 //! Markdown text, then `</span>`), so a whole-document HTML5 sanitizer cannot

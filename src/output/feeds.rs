@@ -1,5 +1,5 @@
 //! Feeds: Atom 1.0 and JSON Feed 1.1 of a collection's newest entries, per
-//! language (SPEC §5), made in the output stage once the pages are written.
+//! language (docs/publishing.md), made in the output stage once the pages are written.
 //!
 //! Feeds leave the site: readers show them anywhere, so every URL in them,
 //! links and images inside the content included, is absolute (from
