@@ -7,11 +7,13 @@
 //! another page (a list's intro on its later pages) or makes them absolute
 //! (feeds).
 
+use std::sync::{Arc, Mutex};
+
 use rayon::prelude::*;
 
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, Heading};
+use crate::markdown::{self, Heading, LinkKind, LinkResolver, LinkTarget};
 use crate::render::links::DocumentLinks;
 use crate::render::templates::escape_html;
 use crate::site::{EntryId, Site};
@@ -32,25 +34,73 @@ pub struct Body {
     pub headings: Vec<Heading>,
     /// Broken links, placed in the document.
     pub problems: Vec<Diagnostic>,
+    /// How each link destination was resolved: the body stays right as
+    /// long as they all resolve the same way.
+    pub links: Vec<ResolvedLink>,
+}
+
+/// A link destination of a body and what it became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedLink {
+    /// As written.
+    pub dest: String,
+    /// Link or image.
+    pub kind: LinkKind,
+    /// What it became.
+    pub target: LinkTarget,
+}
+
+/// Notes what every destination resolved to.
+struct Recording<'r> {
+    inner: &'r dyn LinkResolver,
+    seen: Mutex<Vec<ResolvedLink>>,
+}
+
+impl LinkResolver for Recording<'_> {
+    fn resolve(&self, dest: &str, kind: LinkKind) -> LinkTarget {
+        let target = self.inner.resolve(dest, kind);
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.push(ResolvedLink {
+                dest: dest.to_string(),
+                kind,
+                target: target.clone(),
+            });
+        }
+        target
+    }
 }
 
 /// The bodies of every document of a site, by [`EntryId`].
 #[derive(Debug, Default)]
-pub struct Bodies(Vec<Body>);
+pub struct Bodies(Vec<Arc<Body>>);
 
 impl Bodies {
     /// Renders every document's body, in parallel.
     pub fn render(site: &Site) -> Bodies {
+        Bodies::render_with(site, |_| None)
+    }
+
+    /// Renders every document's body in parallel, reusing what `known`
+    /// gives for a document when it is still right for this site.
+    pub fn render_with(site: &Site, known: impl Fn(EntryId) -> Option<Arc<Body>> + Sync) -> Bodies {
         Bodies(
             (0..site.documents.len())
                 .into_par_iter()
-                .map(|id| render(site, id))
+                .map(|id| match known(id) {
+                    Some(body) if still_right(site, id, &body) => body,
+                    _ => Arc::new(render(site, id)),
+                })
                 .collect(),
         )
     }
 
     /// The body of document `id`.
     pub fn get(&self, id: EntryId) -> &Body {
+        &self.0[id]
+    }
+
+    /// The body of document `id`, shared.
+    pub fn shared(&self, id: EntryId) -> &Arc<Body> {
         &self.0[id]
     }
 
@@ -68,10 +118,13 @@ pub fn render(site: &Site, id: EntryId) -> Body {
         unsafe_html: site.config.unsafe_html,
     };
     let from = site.page_of(id);
-    let resolver = DocumentLinks {
-        site,
-        id,
-        from: &from,
+    let resolver = Recording {
+        inner: &DocumentLinks {
+            site,
+            id,
+            from: &from,
+        },
+        seen: Mutex::default(),
     };
     let source = doc.body_text();
     let rendered = if source.trim().is_empty() {
@@ -79,6 +132,7 @@ pub fn render(site: &Site, id: EntryId) -> Body {
     } else {
         markdown::render(source, &options, &resolver)
     };
+    let links = resolver.seen.into_inner().unwrap_or_default();
     let problems = rendered
         .problems
         .iter()
@@ -100,7 +154,22 @@ pub fn render(site: &Site, id: EntryId) -> Body {
         text: rendered.text,
         headings: rendered.headings,
         problems,
+        links,
     }
+}
+
+/// Whether a body rendered earlier for the same document text is still
+/// right: every one of its links resolves as it did then.
+fn still_right(site: &Site, id: EntryId, body: &Body) -> bool {
+    let from = site.page_of(id);
+    let resolver = DocumentLinks {
+        site,
+        id,
+        from: &from,
+    };
+    body.links
+        .iter()
+        .all(|link| resolver.resolve(&link.dest, link.kind) == link.target)
 }
 
 fn summary_text(doc: &Document, derived: String) -> String {

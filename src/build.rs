@@ -1,30 +1,20 @@
-//! The build: every stage in order, each timed.
+//! `parvis build`: the build core run once, into a staging folder.
 //!
-//! config → content → site → render → output. Problems of every stage are
-//! gathered so one run shows all of them; if any is an error the staging
-//! folder is thrown away and the previous output stays as it was.
+//! The stages themselves are in [`crate::workspace`], shared with `serve`.
+//! Problems of every stage are gathered so one run shows all of them; if
+//! any is an error the staging folder is thrown away and the previous
+//! output stays as it was.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
-use crate::bodies::Bodies;
-use crate::config::Config;
-use crate::content;
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
-use crate::markdown;
+use crate::diagnostics::Diagnostics;
 use crate::output::writer::{check_output, Staging};
-use crate::output::{assets, data, feeds, redirects, sitemap, write_generated};
-use crate::render::i18n::I18n;
-use crate::render::templates::Templates;
-use crate::render::Renderer;
-use crate::search::Indexer;
-use crate::site::{BuildOptions, Owner, Site};
-use crate::urls;
+use crate::workspace::{run, write_failure, Caches, Changes};
 
 /// What to build, from the command line.
 #[derive(Debug, Clone, Default)]
@@ -67,229 +57,42 @@ pub struct BuildSummary {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// Builds the site described by `request`.
+/// Builds the site described by `request`: every stage once, into a
+/// staging folder swapped in place of the output when the site has no
+/// errors.
 pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
-    let mut timer = Timer {
-        last: Some(Instant::now()),
-        laps: Vec::new(),
-    };
-    // Absolute, so diagnostics and template errors name files the same way.
-    let root_buf = request
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| request.root.clone());
-    let root = root_buf.as_path();
-    let mut config = Config::load(root).map_err(Diagnostics::from_iter)?;
-    if let Some(base_url) = &request.base_url {
-        config.base_url = base_url.trim_end_matches('/').to_string();
-    }
-    let out = request
-        .out
-        .clone()
-        .unwrap_or_else(|| root.join(&config.output_dir));
+    let mut caches = Caches::new(&request.root);
+    let output_dir = caches.load_config(request)?.output_dir.clone();
+    let root = caches.root();
+    let out = request.out.clone().unwrap_or_else(|| root.join(output_dir));
     check_output(root, &out).map_err(|d| Diagnostics::from_iter([d]))?;
-    timer.lap("config");
-
-    let mut problems = Diagnostics::new();
-    let mut loaded = content::load(root, &config);
-    problems.extend(std::mem::take(&mut loaded.problems));
-    timer.lap("content");
-
-    let options = BuildOptions {
-        drafts: request.drafts,
-        today: request
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
-    };
-    let theme_dir = config.theme_dir(root);
-    let (site, site_problems) = Site::assemble(config, root, loaded, &options);
-    problems.extend(site_problems);
-    timer.lap("site");
-
     let staging = Staging::create(&out).map_err(|e| io_failure(&out, &e))?;
     let progress = request.progress.clone().unwrap_or_default();
-    let written = write_site(
-        &site,
-        &theme_dir,
+    match run(
+        &mut caches,
+        request,
+        &Changes::everything(),
         &staging,
         &progress,
-        &mut problems,
-        &mut timer,
-    );
-    problems.sort();
-    match written {
-        Ok((pages, files)) if !problems.has_errors() => {
+    ) {
+        Ok(mut pass) => {
             staging.commit().map_err(|e| io_failure(&out, &e))?;
-            timer.lap("swap");
+            pass.timer.lap("swap");
             Ok(BuildSummary {
-                pages,
-                files,
+                pages: pass.pages,
+                files: pass.files,
                 out,
-                warnings: problems,
-                timings: timer.laps,
+                warnings: pass.problems,
+                timings: pass.timer.laps,
             })
         }
-        Ok(_) => {
+        Err(problems) => {
             staging.discard();
             Err(problems)
         }
-        Err(d) => {
-            staging.discard();
-            problems.push(d);
-            problems.sort();
-            Err(problems)
-        }
-    }
-}
-
-/// Everything after the model: static files, bodies, pages, the search
-/// index, then what the rest of the web reads. Stops early (returning what
-/// it wrote) once the site is known to have errors. Returns the number of
-/// pages and of other files written.
-fn write_site(
-    site: &Site,
-    theme_dir: &Path,
-    staging: &Staging,
-    progress: &Progress,
-    problems: &mut Diagnostics,
-    timer: &mut Timer,
-) -> Result<(usize, usize), Diagnostic> {
-    let root = site.root.as_path();
-    let manifest = assets::copy_static(
-        root,
-        theme_dir,
-        &site.content_files,
-        markdown::highlight_css(),
-        staging,
-    )?;
-    problems.extend(manifest.problems);
-    let mut files = manifest.count;
-    timer.lap("static files");
-    let hashed = Arc::new(manifest.hashed);
-    let templates = Templates::load(root, theme_dir, hashed, site);
-    let i18n = I18n::load(root, &site.config);
-    let (templates, i18n) = match (templates, i18n) {
-        (Ok(templates), Ok(i18n)) => (templates, i18n),
-        (templates, i18n) => {
-            problems.extend(templates.err().into_iter().flatten());
-            problems.extend(i18n.err().into_iter().flatten());
-            return Ok((0, files));
-        }
-    };
-    timer.lap("templates");
-    let bodies = Bodies::render(site);
-    problems.extend(bodies.problems().cloned());
-    timer.lap("bodies");
-    let renderer = Renderer::new(site, &bodies, templates, i18n, manifest.stylesheets);
-    let pages = render_pages(&renderer, site, staging, progress, problems)?;
-    timer.lap("render + write");
-    if site.config.search.enabled {
-        let index = Indexer::index(site, &bodies)
-            .write(site, &|path, bytes| staging.write(path, bytes))
-            .map_err(|e| write_failure(&staging.dir.join("search"), &e))?;
-        files += index.files;
-        timer.lap("search index");
-    }
-    if !problems.has_errors() {
-        files += publish(site, &bodies, staging, problems, timer);
-    }
-    Ok((pages, files))
-}
-
-/// Renders and writes every page in parallel; returns how many there are.
-fn render_pages(
-    renderer: &Renderer<'_>,
-    site: &Site,
-    staging: &Staging,
-    progress: &Progress,
-    problems: &mut Diagnostics,
-) -> Result<usize, Diagnostic> {
-    progress
-        .total
-        .store(site.routes.pages.len(), Ordering::Relaxed);
-    let files: Vec<String> = site
-        .routes
-        .pages
-        .iter()
-        .map(|(path, _)| urls::output_file(path))
-        .collect();
-    staging
-        .prepare_folders(files.iter().map(String::as_str))
-        .map_err(|e| write_failure(&staging.dir, &e))?;
-    let page_problems: Vec<Vec<Diagnostic>> = site
-        .routes
-        .pages
-        .par_iter()
-        .map(|(path, owner)| {
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            render_one(renderer, staging, path, owner)
-        })
-        .collect();
-    problems.extend(page_problems.into_iter().flatten());
-    Ok(site.routes.pages.len())
-}
-
-/// Writes what the rest of the web reads, made from the site once its
-/// pages are written: feeds, sitemap and robots.txt, open data, redirects.
-/// Returns how many files were written.
-fn publish(
-    site: &Site,
-    bodies: &Bodies,
-    staging: &Staging,
-    problems: &mut Diagnostics,
-    timer: &mut Timer,
-) -> usize {
-    let mut written = write_generated(site, staging, &feeds::render(site, bodies), problems);
-    timer.lap("feeds");
-    written += write_generated(site, staging, &sitemap::render(site), problems);
-    timer.lap("sitemap");
-    match data::render(site) {
-        Ok(files) => written += write_generated(site, staging, &files, problems),
-        Err(d) => problems.push(d),
-    }
-    timer.lap("open data");
-    written += write_generated(site, staging, &[redirects::render(site)], problems);
-    timer.lap("redirects");
-    written
-}
-
-/// Renders one page and writes it; returns its problems.
-fn render_one(
-    renderer: &Renderer<'_>,
-    staging: &Staging,
-    path: &str,
-    owner: &Owner,
-) -> Vec<Diagnostic> {
-    match renderer.render(path, owner) {
-        Ok(page) => match staging.write_prepared(&urls::output_file(path), page.html.as_bytes()) {
-            Ok(()) => page.problems,
-            Err(e) => vec![write_failure(&staging.dir.join(path), &e)],
-        },
-        Err(problems) => problems,
     }
 }
 
 fn io_failure(path: &Path, error: &std::io::Error) -> Diagnostics {
     Diagnostics::from_iter([write_failure(path, error)])
-}
-
-fn write_failure(path: &Path, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write the output: {error}"))
-        .at(Span::file(path))
-        .hint("check that the output folder's parent exists and is writable")
-}
-
-/// Times the stages of a build (shown with `--verbose`).
-struct Timer {
-    last: Option<Instant>,
-    laps: Vec<(&'static str, Duration)>,
-}
-
-impl Timer {
-    fn lap(&mut self, name: &'static str) {
-        let now = Instant::now();
-        let since = self.last.map_or(Duration::ZERO, |t| now - t);
-        self.laps.push((name, since));
-        self.last = Some(now);
-    }
 }

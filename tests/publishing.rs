@@ -316,7 +316,8 @@ fn sitemap_becomes_an_index_past_the_limit() {
         drafts: false,
         today: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
     };
-    let (model, problems) = parvis::site::Site::assemble(config, &root, loaded, &options);
+    let (model, problems) =
+        parvis::site::Site::assemble(config, &root, &loaded, Default::default(), &options);
     assert!(!problems.iter().any(|p| p.is_error()), "{problems:?}");
 
     let whole = sitemaps(&model, MAX_URLS);

@@ -11,6 +11,7 @@ pub mod schema;
 mod validate;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use rayon::prelude::*;
@@ -23,9 +24,6 @@ pub use discover::{Format, Role, SourceFile};
 pub use frontmatter::Body;
 pub use schema::{EntryDate, FieldValue};
 use validate::validate;
-
-/// (collection, slug): how refs name an entry.
-type EntryKey = (String, String);
 
 /// A document, or everything wrong with it.
 type Checked = Result<Document, Vec<Diagnostic>>;
@@ -128,11 +126,41 @@ impl Document {
     }
 }
 
+/// What one content file became: a document, or everything wrong with it.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// It passed its checks.
+    Document(Arc<Document>),
+    /// It did not; an entry that failed still names its (collection, slug),
+    /// so refs to it are not reported again as dangling.
+    Failed {
+        /// (collection, slug from the file name), for entries.
+        key: Option<(String, String)>,
+        /// Its problems.
+        problems: Vec<Diagnostic>,
+    },
+}
+
+/// Reads and validates one content file.
+pub fn load_source(root: &Path, config: &Config, source: SourceFile) -> Outcome {
+    let key = match &source.role {
+        Role::Entry { collection } => Some((collection.clone(), slug::slugify(&source.name))),
+        _ => None,
+    };
+    let checked: Checked = frontmatter::read(&source)
+        .map_err(|d| vec![d])
+        .and_then(|raw| validate(root, config, source, raw));
+    match checked {
+        Ok(document) => Outcome::Document(Arc::new(document)),
+        Err(problems) => Outcome::Failed { key, problems },
+    }
+}
+
 /// The outcome of the content stage.
 #[derive(Debug, Default)]
 pub struct Loaded {
     /// Every document that passed its checks, in file order.
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
     /// Non-content files under `content/` (copied beside the pages).
     pub files: Vec<PathBuf>,
     /// Every problem found.
@@ -145,35 +173,31 @@ pub struct Loaded {
 /// Discovers, reads and validates all content under `root`.
 pub fn load(root: &Path, config: &Config) -> Loaded {
     let found = discover::discover(root, config);
-    let results: Vec<(Option<EntryKey>, Checked)> = found
+    let outcomes: Vec<Outcome> = found
         .sources
         .into_par_iter()
-        .map(|source| {
-            let key = match &source.role {
-                Role::Entry { collection } => {
-                    Some((collection.clone(), slug::slugify(&source.name)))
-                }
-                _ => None,
-            };
-            let result = frontmatter::read(&source)
-                .map_err(|d| vec![d])
-                .and_then(|raw| validate(root, config, source, raw));
-            (key, result)
-        })
+        .map(|source| load_source(root, config, source))
         .collect();
     let mut loaded = Loaded {
         files: found.files,
         problems: found.problems,
         ..Loaded::default()
     };
-    for (key, result) in results {
-        match result {
-            Ok(document) => loaded.documents.push(document),
-            Err(problems) => {
-                loaded.problems.extend(problems);
-                loaded.unreadable.extend(key);
+    loaded.add(outcomes);
+    loaded
+}
+
+impl Loaded {
+    /// Adds the outcomes of content files, in file order.
+    pub fn add(&mut self, outcomes: impl IntoIterator<Item = Outcome>) {
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Document(document) => self.documents.push(document),
+                Outcome::Failed { key, problems } => {
+                    self.problems.extend(problems);
+                    self.unreadable.extend(key);
+                }
             }
         }
     }
-    loaded
 }

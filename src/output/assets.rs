@@ -7,87 +7,124 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::writer::Staging;
+use super::sink::Sink;
 use crate::confine::SiteRoot;
 use crate::diagnostics::{Diagnostic, Span};
 
-/// Where each static file goes, by its unhashed site path.
-#[derive(Debug, Default)]
+/// Where each static file went, by its unhashed site path.
+#[derive(Debug, Default, Clone)]
 pub struct Manifest {
     /// Unhashed site path → hashed site path (CSS and JS only).
     pub hashed: HashMap<String, String>,
     /// Stylesheets every page links, hashed, in order.
     pub stylesheets: Vec<String>,
-    /// How many files were written.
-    pub count: usize,
-    /// Links out of the site and unreadable folders met while collecting.
-    pub problems: Vec<Diagnostic>,
+    /// Every file written, as site paths (hashed names for CSS and JS).
+    pub written: Vec<String>,
 }
 
 /// One file to copy.
+#[derive(Debug, Clone)]
 enum Source {
     File(PathBuf),
     Generated(String),
 }
 
-/// Copies every static file into `staging` and returns the manifest.
-/// `generated_css` is the code-highlighting stylesheet.
-pub fn copy_static(
-    root: &Path,
-    theme_dir: &Path,
-    content_files: &[PathBuf],
-    generated_css: String,
-    staging: &Staging,
-) -> Result<Manifest, Diagnostic> {
-    let mut files: BTreeMap<String, Source> = BTreeMap::new();
-    let mut problems = Vec::new();
-    let site_root = SiteRoot::new(root);
-    let theme_static = theme_dir.join("static");
-    collect(&site_root, &theme_static, &mut files, &mut problems);
-    let theme_css: Vec<String> = files
-        .keys()
-        .filter(|k| {
-            k.starts_with("css/") && k.ends_with(".css") && !k["css/".len()..].contains('/')
-        })
-        .cloned()
-        .collect();
-    collect(&site_root, &root.join("assets"), &mut files, &mut problems);
-    for relative in content_files {
-        let key = relative.to_string_lossy().replace('\\', "/");
-        files.insert(key, Source::File(root.join("content").join(relative)));
+/// The static files of a site, found but not yet written.
+#[derive(Debug, Default, Clone)]
+pub struct StaticFiles {
+    files: BTreeMap<String, Source>,
+    /// The theme's stylesheets, in order (`css/*.css` at the top of `static/`).
+    theme_css: Vec<String>,
+    /// Links out of the site and unreadable folders met while collecting.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The generated stylesheet of code highlighting.
+const SYNTAX_CSS: &str = "css/syntax.css";
+
+impl StaticFiles {
+    /// Finds the theme's `static/`, the site's `assets/` and the files
+    /// beside entries (`content_files`, relative to `content/`), plus
+    /// `generated_css`, the code-highlighting stylesheet.
+    pub fn collect(
+        root: &Path,
+        theme_dir: &Path,
+        content_files: &[PathBuf],
+        generated_css: String,
+    ) -> StaticFiles {
+        let mut found = StaticFiles::default();
+        let site_root = SiteRoot::new(root);
+        collect(
+            &site_root,
+            &theme_dir.join("static"),
+            &mut found.files,
+            &mut found.problems,
+        );
+        found.theme_css = found
+            .files
+            .keys()
+            .filter(|k| {
+                k.starts_with("css/") && k.ends_with(".css") && !k["css/".len()..].contains('/')
+            })
+            .cloned()
+            .collect();
+        collect(
+            &site_root,
+            &root.join("assets"),
+            &mut found.files,
+            &mut found.problems,
+        );
+        for relative in content_files {
+            let key = relative.to_string_lossy().replace('\\', "/");
+            found
+                .files
+                .insert(key, Source::File(root.join("content").join(relative)));
+        }
+        found
+            .files
+            .insert(SYNTAX_CSS.into(), Source::Generated(generated_css));
+        found
     }
-    files.insert("css/syntax.css".into(), Source::Generated(generated_css));
-    let mut manifest = Manifest {
-        problems,
-        ..Manifest::default()
-    };
-    for (key, source) in &files {
-        if key.ends_with(".css") || key.ends_with(".js") {
-            let bytes = match source {
-                Source::File(p) => std::fs::read(p).map_err(|e| io_error(root, p, &e))?,
-                Source::Generated(s) => s.clone().into_bytes(),
-            };
-            let hashed = hashed_name(key, &bytes);
-            staging
-                .write(&hashed, &bytes)
-                .map_err(|e| io_error(root, &staging.dir, &e))?;
-            manifest.hashed.insert(key.clone(), hashed);
-        } else {
-            match source {
-                Source::File(p) => staging.copy(key, p).map_err(|e| io_error(root, p, &e))?,
-                Source::Generated(s) => staging
-                    .write(key, s.as_bytes())
-                    .map_err(|e| io_error(root, &staging.dir, &e))?,
+
+    /// Every file's site path, before hashing: what links may point to.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    /// Writes every file into `sink`; CSS and JavaScript get their content
+    /// hash in their name.
+    pub fn write(&self, root: &Path, sink: &dyn Sink) -> Result<Manifest, Diagnostic> {
+        let mut manifest = Manifest::default();
+        for (key, source) in &self.files {
+            if key.ends_with(".css") || key.ends_with(".js") {
+                let bytes = match source {
+                    Source::File(p) => std::fs::read(p).map_err(|e| io_error(root, p, &e))?,
+                    Source::Generated(s) => s.clone().into_bytes(),
+                };
+                let hashed = hashed_name(key, &bytes);
+                sink.write(&hashed, &bytes)
+                    .map_err(|e| io_error(root, Path::new(&hashed), &e))?;
+                manifest.hashed.insert(key.clone(), hashed.clone());
+                manifest.written.push(hashed);
+            } else {
+                match source {
+                    Source::File(p) => sink.copy(key, p).map_err(|e| io_error(root, p, &e))?,
+                    Source::Generated(s) => sink
+                        .write(key, s.as_bytes())
+                        .map_err(|e| io_error(root, Path::new(key), &e))?,
+                }
+                manifest.written.push(key.clone());
             }
         }
-        manifest.count += 1;
+        manifest.stylesheets = self
+            .theme_css
+            .iter()
+            .map(String::as_str)
+            .chain([SYNTAX_CSS])
+            .filter_map(|k| manifest.hashed.get(k).cloned())
+            .collect();
+        Ok(manifest)
     }
-    manifest.stylesheets = theme_css
-        .iter()
-        .chain(std::iter::once(&"css/syntax.css".to_string()))
-        .filter_map(|k| manifest.hashed.get(k).cloned())
-        .collect();
-    Ok(manifest)
 }
 
 fn collect(

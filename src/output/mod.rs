@@ -12,12 +12,13 @@ pub mod assets;
 pub mod data;
 pub mod feeds;
 pub mod redirects;
+pub mod sink;
 pub mod sitemap;
 pub mod writer;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::site::Site;
-use writer::Staging;
+use sink::Sink;
 
 /// A file made at build time: its site path and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +44,7 @@ impl GeneratedFile {
 /// kept and a warning says so. Returns how many files were written.
 pub fn write_generated(
     site: &Site,
-    staging: &Staging,
+    sink: &dyn Sink,
     files: &[GeneratedFile],
     problems: &mut impl Extend<Diagnostic>,
 ) -> usize {
@@ -57,10 +58,10 @@ pub fn write_generated(
             .hint("remove it (from `assets/`, `content/` or the theme's `static/`) to get the generated one")]);
             continue;
         }
-        match staging.write(&file.path, &file.bytes) {
+        match sink.write(&file.path, &file.bytes) {
             Ok(()) => written += 1,
             Err(e) => problems.extend([Diagnostic::error(format!("cannot write the output: {e}"))
-                .at(Span::file(&staging.dir.join(&file.path)))
+                .at(Span::file(std::path::Path::new(&file.path)))
                 .hint("check that the output folder's parent exists and is writable")]),
         }
     }

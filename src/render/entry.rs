@@ -6,15 +6,13 @@ use super::context::{
     BackRefGroup, Card, HeadingContext, Image, PageContext, Section, TermLink, Translation,
 };
 use super::links::DocumentLinks;
-use super::{jsonld, lists, Renderer};
+use super::lists::{self, HOME_SECTION_SIZE};
+use super::{jsonld, Renderer};
 use crate::config::SortBy;
 use crate::content::{FieldValue, Role};
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
 use crate::site::{sort_entries, EntryId};
-
-/// How many entries of each collection the home page shows.
-const HOME_SECTION_SIZE: usize = 6;
 
 impl<'a> Renderer<'a> {
     /// The template and context of a document's page.

@@ -3,6 +3,7 @@
 //! They hold small, precomputed, shared tables (never the site itself),
 //! so calling one costs a lookup, not a walk over the site.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -10,6 +11,23 @@ use serde_json::{json, Value};
 
 use crate::config::LinkStyle;
 use crate::site::Site;
+
+thread_local! {
+    /// The lists `entries()` gave the page being rendered on this thread.
+    static READS: RefCell<Option<Vec<(String, String)>>> = const { RefCell::new(None) };
+}
+
+/// Runs `render` and returns, with its result, the (collection, language)
+/// lists that templates read through `entries()` meanwhile: a page that
+/// calls it depends on the whole list.
+pub fn recording_reads<T>(render: impl FnOnce() -> T) -> (T, Vec<(String, String)>) {
+    READS.with_borrow_mut(|reads| *reads = Some(Vec::new()));
+    let result = render();
+    let mut reads = READS.with_borrow_mut(Option::take).unwrap_or_default();
+    reads.sort();
+    reads.dedup();
+    (result, reads)
+}
 
 /// An entry as `entries()` gives it: title, site path, date.
 type Item = (String, String, Option<String>);
@@ -60,7 +78,13 @@ impl tera::Function for EntriesFunction {
             .get("limit")
             .and_then(Value::as_u64)
             .map_or(usize::MAX, |n| n as usize);
-        let items = self.lists.get(&(collection.to_string(), lang.to_string()));
+        let key = (collection.to_string(), lang.to_string());
+        READS.with_borrow_mut(|reads| {
+            if let Some(reads) = reads {
+                reads.push(key.clone());
+            }
+        });
+        let items = self.lists.get(&key);
         let out: Vec<Value> = items
             .into_iter()
             .flatten()

@@ -72,6 +72,22 @@ pub(super) fn term_counts(site: &Site) -> TermCounts {
     out
 }
 
+/// How many entries of each collection the home page shows.
+pub const HOME_SECTION_SIZE: usize = 6;
+
+/// The entries of `all` shown on page `number` (1-based) when lists show
+/// `per_page` entries a page (0: all on one page).
+pub fn page_slice<T>(all: &[T], per_page: usize, number: usize) -> &[T] {
+    if per_page == 0 || all.len() <= per_page {
+        return all;
+    }
+    let start = number
+        .saturating_sub(1)
+        .saturating_mul(per_page)
+        .min(all.len());
+    &all[start..(start + per_page).min(all.len())]
+}
+
 /// The page numbers worth linking from page `current`: the first, the
 /// last and two on each side, so long lists do not make long pages.
 fn page_window(current: usize, total: usize) -> impl Iterator<Item = usize> {
@@ -256,12 +272,11 @@ impl<'a> Renderer<'a> {
         from: &str,
         path_of: impl Fn(usize) -> String,
     ) -> (&'s [EntryId], Option<Pagination>) {
+        let slice = page_slice(all, per_page, number);
         if per_page == 0 || all.len() <= per_page {
-            return (all, None);
+            return (slice, None);
         }
         let total = all.len().div_ceil(per_page);
-        let start = (number - 1).saturating_mul(per_page).min(all.len());
-        let slice = &all[start..(start + per_page).min(all.len())];
         let link = |n: usize| self.href(from, &path_of(n));
         let pagination = Pagination {
             current: number,

@@ -7,11 +7,11 @@
 
 pub mod context;
 mod entry;
-mod functions;
+pub mod functions;
 pub mod i18n;
 mod jsonld;
 pub mod links;
-mod lists;
+pub mod lists;
 pub mod templates;
 
 use std::collections::HashMap;
@@ -39,8 +39,8 @@ pub struct RenderedPage {
 /// Everything needed to render any page of a site.
 pub struct Renderer<'a> {
     site: &'a Site,
-    templates: Templates,
-    i18n: I18n,
+    templates: &'a Templates,
+    i18n: &'a I18n,
     stylesheets: Vec<String>,
     bodies: &'a Bodies,
     term_counts: lists::TermCounts,
@@ -54,8 +54,8 @@ impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
         bodies: &'a Bodies,
-        templates: Templates,
-        i18n: I18n,
+        templates: &'a Templates,
+        i18n: &'a I18n,
         stylesheets: Vec<String>,
     ) -> Self {
         Renderer {

@@ -13,6 +13,7 @@ use crate::diagnostics::{Diagnostic, Span};
 use crate::site::Site;
 
 /// Loaded templates, with the file each name came from.
+#[derive(Debug)]
 pub struct Templates {
     /// The Tera instance.
     pub tera: Tera,
@@ -22,13 +23,7 @@ pub struct Templates {
 
 impl Templates {
     /// Loads `theme_dir/templates` then `site_dir/templates` over it.
-    pub fn load(
-        root: &Path,
-        theme_dir: &Path,
-        manifest: Arc<HashMap<String, String>>,
-        site: &Site,
-    ) -> Result<Templates, Vec<Diagnostic>> {
-        let style = site.config.links;
+    pub fn load(root: &Path, theme_dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
         let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
         let site_root = SiteRoot::new(root);
         let mut escapes = Vec::new();
@@ -68,12 +63,20 @@ impl Templates {
             return Err(vec![template_error(root, &files.into_iter().collect(), &e)]);
         }
         tera.set_escape_fn(escape_html);
-        tera.register_function("url", UrlFunction { manifest, style });
-        tera.register_function("entries", EntriesFunction::new(site));
         Ok(Templates {
             tera,
             files: files.into_iter().collect(),
         })
+    }
+
+    /// Gives the template functions this build's data: the static files'
+    /// hashed names and the site's lists.
+    pub fn bind(&mut self, manifest: Arc<HashMap<String, String>>, site: &Site) {
+        let style = site.config.links;
+        self.tera
+            .register_function("url", UrlFunction { manifest, style });
+        self.tera
+            .register_function("entries", EntriesFunction::new(site));
     }
 
     /// Whether a template of that name exists.

@@ -35,7 +35,7 @@ const POSTINGS_FILE_SIZE: usize = 6_000;
 const MAX_POSTINGS: usize = 2_000;
 
 /// What the index holds, for the build summary and the benchmark.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct IndexStats {
     /// Documents indexed.
     pub documents: usize,
@@ -45,6 +45,8 @@ pub struct IndexStats {
     pub files: usize,
     /// Bytes written.
     pub bytes: usize,
+    /// The files, as site paths.
+    pub paths: Vec<String>,
 }
 
 /// A collection as the client filters by it (stand-alone pages form one).
@@ -105,6 +107,7 @@ pub(super) fn write(
         .try_for_each(|(path, text)| write(path, text.as_bytes()))?;
     stats.files = files.len();
     stats.bytes = files.iter().map(|(_, text)| text.len()).sum();
+    stats.paths = files.into_iter().map(|(path, _)| path).collect();
     Ok(stats)
 }
 

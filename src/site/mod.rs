@@ -10,8 +10,9 @@ mod relations;
 pub mod routes;
 mod taxonomies;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use indexmap::IndexMap;
@@ -43,7 +44,7 @@ pub struct Site {
     /// The site root folder.
     pub root: PathBuf,
     /// Published documents.
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
     /// Each document's site path (empty for list intros).
     pub paths: Vec<String>,
     /// Translation groups: for each document, the group it belongs to.
@@ -66,25 +67,20 @@ pub struct Site {
     pub routes: Routes,
     /// Document by its path relative to `content/`.
     pub by_source: HashMap<PathBuf, EntryId>,
-    /// Non-content files under `content/`, relative to it.
-    pub content_files: Vec<PathBuf>,
 }
 
 impl Site {
-    /// Builds the model from loaded documents; all problems are returned
-    /// together.
+    /// Builds the model from loaded documents and the site's static files
+    /// (site paths); all problems are returned together.
     pub fn assemble(
         config: Config,
         root: &Path,
-        loaded: Loaded,
+        loaded: &Loaded,
+        static_files: HashSet<String>,
         options: &BuildOptions,
     ) -> (Site, Vec<Diagnostic>) {
-        let Loaded {
-            documents,
-            files: content_files,
-            unreadable,
-            ..
-        } = loaded;
+        let documents = loaded.documents.clone();
+        let unreadable = &loaded.unreadable;
         let (documents, excluded) = publishable(documents, options);
         let mut problems = Vec::new();
         let paths: Vec<String> = documents
@@ -98,7 +94,7 @@ impl Site {
             &group_of,
             &groups,
             &excluded,
-            &unreadable,
+            unreadable,
             &mut problems,
         );
         let taxonomies = taxonomies::collect(&config, &documents);
@@ -109,7 +105,6 @@ impl Site {
             pages: Vec::new(),
             by_source: HashMap::new(),
             routes: Routes::default(),
-            content_files,
             root: root.to_path_buf(),
             config,
             documents,
@@ -120,7 +115,7 @@ impl Site {
             taxonomies,
         };
         site.index_roles();
-        site.routes = Routes::collect(&site, &mut problems);
+        site.routes = Routes::collect(&site, static_files, &mut problems);
         (site, problems)
     }
 
@@ -219,9 +214,9 @@ impl Site {
 /// Splits off drafts and scheduled documents; returns the excluded ones'
 /// (collection, slug) keys so refs to them can be told apart from typos.
 fn publishable(
-    documents: Vec<Document>,
+    documents: Vec<Arc<Document>>,
     options: &BuildOptions,
-) -> (Vec<Document>, Vec<(String, String)>) {
+) -> (Vec<Arc<Document>>, Vec<(String, String)>) {
     let mut kept = Vec::with_capacity(documents.len());
     let mut excluded = Vec::new();
     for doc in documents {
@@ -239,7 +234,7 @@ fn publishable(
 
 /// Groups documents that are translations of each other: same role, same
 /// collection, same file name.
-fn group_translations(documents: &[Document]) -> (Vec<usize>, Vec<Vec<EntryId>>) {
+fn group_translations(documents: &[Arc<Document>]) -> (Vec<usize>, Vec<Vec<EntryId>>) {
     let mut index: HashMap<(u8, Option<&str>, &str), usize> = HashMap::new();
     let mut groups: Vec<Vec<EntryId>> = Vec::new();
     let mut group_of = Vec::with_capacity(documents.len());
@@ -263,7 +258,7 @@ fn group_translations(documents: &[Document]) -> (Vec<usize>, Vec<Vec<EntryId>>)
 
 /// Sorts entry ids for a list: by date (newest first), weight or title,
 /// with title and slug breaking ties so the order never depends on threads.
-pub fn sort_entries(documents: &[Document], ids: &mut [EntryId], sort_by: SortBy) {
+pub fn sort_entries(documents: &[Arc<Document>], ids: &mut [EntryId], sort_by: SortBy) {
     ids.sort_by_cached_key(|&id| {
         let doc = &documents[id];
         let primary = match sort_by {

@@ -5,6 +5,7 @@
 //! to the English version of its target when there is one.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 
@@ -36,7 +37,7 @@ impl Relations {
     /// refs to drafts or scheduled entries are warnings and are dropped.
     pub(super) fn resolve(
         config: &Config,
-        documents: &[Document],
+        documents: &[Arc<Document>],
         group_of: &[usize],
         groups: &[Vec<EntryId>],
         excluded: &[(String, String)],
@@ -111,7 +112,7 @@ enum Miss<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn new(documents: &'a [Document], group_of: &[usize]) -> Self {
+    fn new(documents: &'a [Arc<Document>], group_of: &[usize]) -> Self {
         let mut by_key = HashMap::new();
         let mut slugs: HashMap<&str, Vec<&str>> = HashMap::new();
         for (id, doc) in documents.iter().enumerate() {

@@ -5,11 +5,9 @@
 //! by editors can be checked against everything the output will hold.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 use super::{EntryId, Site};
 use crate::config::Config;
-use crate::confine::SiteRoot;
 use crate::content::{Document, Role};
 use crate::diagnostics::{Diagnostic, Span};
 
@@ -76,8 +74,13 @@ pub struct Routes {
 }
 
 impl Routes {
-    /// Lays out every page of `site`, reporting paths claimed twice.
-    pub(super) fn collect(site: &Site, problems: &mut Vec<Diagnostic>) -> Routes {
+    /// Lays out every page of `site`, reporting paths claimed twice;
+    /// `files` are the site's static files, by site path.
+    pub(super) fn collect(
+        site: &Site,
+        files: HashSet<String>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Routes {
         let mut routes = Routes::default();
         let config = &site.config;
         let mut claim = |path: String, owner: Owner, routes: &mut Routes| {
@@ -169,7 +172,7 @@ impl Routes {
             claim(search_path(config, lang), owner, &mut routes);
         }
         claim("404.html".into(), Owner::NotFound, &mut routes);
-        routes.files = static_files(site);
+        routes.files = files;
         routes
     }
 
@@ -273,29 +276,4 @@ fn duplicate(site: &Site, path: &str, first: &Owner, second: &Owner) -> Diagnost
         };
     }
     diagnostic
-}
-
-/// Every static file of the output, by site path (before hashing).
-fn static_files(site: &Site) -> HashSet<String> {
-    let mut files = HashSet::new();
-    let theme_static = site.config.theme_dir(&site.root).join("static");
-    let site_root = SiteRoot::new(&site.root);
-    for base in [theme_static, site.root.join("assets")] {
-        collect_files(&site_root, &base, &mut files);
-    }
-    files.extend(
-        site.content_files
-            .iter()
-            .map(|p| p.to_string_lossy().replace('\\', "/")),
-    );
-    files
-}
-
-fn collect_files(site_root: &SiteRoot, base: &Path, files: &mut HashSet<String>) {
-    // Links out of the site are reported by the static-file copy.
-    for item in site_root.files(base, |_, _| true).files {
-        if let Ok(relative) = item.path().strip_prefix(base) {
-            files.insert(relative.to_string_lossy().replace('\\', "/"));
-        }
-    }
 }

@@ -2,6 +2,7 @@
 //! with `taxonomy = "…"`, per language.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 
@@ -29,7 +30,7 @@ pub struct Taxonomy {
 }
 
 /// Gathers every declared taxonomy's terms.
-pub(super) fn collect(config: &Config, documents: &[Document]) -> IndexMap<String, Taxonomy> {
+pub(super) fn collect(config: &Config, documents: &[Arc<Document>]) -> IndexMap<String, Taxonomy> {
     let mut out = IndexMap::new();
     for name in config.taxonomies.keys() {
         let mut per_lang: HashMap<String, BTreeMap<String, Term>> = HashMap::new();
