@@ -37,6 +37,8 @@ pub struct Body {
     /// How each link destination was resolved: the body stays right as
     /// long as they all resolve the same way.
     pub links: Vec<ResolvedLink>,
+    /// A digest of the HTML: equal versions, equal bodies.
+    pub version: u64,
 }
 
 /// A link destination of a body and what it became.
@@ -94,6 +96,32 @@ impl Bodies {
         )
     }
 
+    /// These bodies with those of documents `ids` rendered again (their
+    /// text changed, nothing else did).
+    pub fn with_rendered(&self, site: &Site, ids: &[EntryId]) -> Bodies {
+        let mut bodies = self.0.clone();
+        let fresh: Vec<(EntryId, Arc<Body>)> = ids
+            .par_iter()
+            .map(|&id| (id, Arc::new(render(site, id))))
+            .collect();
+        for (id, body) in fresh {
+            if let Some(slot) = bodies.get_mut(id) {
+                *slot = body;
+            }
+        }
+        Bodies(bodies)
+    }
+
+    /// How many bodies there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The body of document `id`.
     pub fn get(&self, id: EntryId) -> &Body {
         &self.0[id]
@@ -147,7 +175,9 @@ pub fn render(site: &Site, id: EntryId) -> Body {
         })
         .collect();
     let summary_text = summary_text(doc, rendered.summary_text);
+    let version = crate::output::sink::digest(rendered.html.as_bytes());
     Body {
+        version,
         summary_html: escape_html(&summary_text),
         summary_text,
         html: rendered.html,

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostics::Diagnostics;
 use crate::output::writer::{check_output, Staging};
-use crate::workspace::{run, write_failure, Caches, Changes};
+use crate::workspace::{run, run_publish, write_failure, Caches, Changes};
 
 /// What to build, from the command line.
 #[derive(Debug, Clone, Default)]
@@ -68,29 +68,31 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
     check_output(root, &out).map_err(|d| Diagnostics::from_iter([d]))?;
     let staging = Staging::create(&out).map_err(|e| io_failure(&out, &e))?;
     let progress = request.progress.clone().unwrap_or_default();
-    match run(
-        &mut caches,
-        request,
-        &Changes::everything(),
-        &staging,
-        &progress,
-    ) {
-        Ok(mut pass) => {
-            staging.commit().map_err(|e| io_failure(&out, &e))?;
-            pass.timer.lap("swap");
-            Ok(BuildSummary {
-                pages: pass.pages,
-                files: pass.files,
-                out,
-                warnings: pass.problems,
-                timings: pass.timer.laps,
-            })
-        }
+    let changes = Changes::everything();
+    let mut pass = match run(&mut caches, request, &changes, &staging, &progress) {
+        Ok(pass) => pass,
         Err(problems) => {
             staging.discard();
-            Err(problems)
+            return Err(problems);
         }
+    };
+    let (published, problems) = run_publish(&caches, &staging, &mut pass.timer);
+    let mut warnings = pass.problems;
+    warnings.extend(problems);
+    warnings.sort();
+    if warnings.has_errors() {
+        staging.discard();
+        return Err(warnings);
     }
+    staging.commit().map_err(|e| io_failure(&out, &e))?;
+    pass.timer.lap("swap");
+    Ok(BuildSummary {
+        pages: pass.pages,
+        files: pass.keep.len() - pass.pages + published.len(),
+        out,
+        warnings,
+        timings: pass.timer.laps,
+    })
 }
 
 fn io_failure(path: &Path, error: &std::io::Error) -> Diagnostics {

@@ -100,6 +100,25 @@ pub fn discover(root: &Path, config: &Config) -> Discovered {
     found
 }
 
+/// The content file at `path` (absolute, under `root/content`, known to be
+/// inside the site), classified; `None` when it is not a content file or
+/// is misplaced (a full discovery reports that).
+pub fn discover_file(root: &Path, config: &Config, path: &Path) -> Option<SourceFile> {
+    let relative = path.strip_prefix(root.join("content")).ok()?;
+    // A file replaced by a link out of the site: a full discovery says so.
+    SiteRoot::new(root).check(path).ok()?;
+    let ignored = relative
+        .components()
+        .any(|c| is_ignored(&c.as_os_str().to_string_lossy()));
+    if ignored {
+        return None;
+    }
+    let mut source = classify(relative, config).ok()??;
+    source.path = path.to_path_buf();
+    source.display = display_path(root, path);
+    Some(source)
+}
+
 /// The path diagnostics show: relative to the site root when possible.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()

@@ -102,6 +102,16 @@ impl Document {
         }
     }
 
+    /// The text of the file that is not its Markdown body: the front
+    /// matter of a Markdown file, all of a YAML file. Two versions of a
+    /// file with the same front matter differ only by their body.
+    pub fn front_matter(&self) -> &str {
+        match &self.body {
+            Body::Tail(start) => &self.text[..(*start).min(self.text.len())],
+            Body::Field(..) => &self.text,
+        }
+    }
+
     /// The collection key, for entries and list intros.
     pub fn collection(&self) -> Option<&str> {
         match &self.source.role {

@@ -17,7 +17,7 @@ use super::GeneratedFile;
 use crate::config::{FieldSpec, SortBy};
 use crate::content::{EntryDate, FieldValue, Role};
 use crate::diagnostics::Diagnostic;
-use crate::site::{sort_entries, EntryId, Site};
+use crate::site::{EntryId, Site};
 use crate::urls;
 
 /// Separator of list values in a CSV cell.
@@ -141,7 +141,7 @@ fn entries(site: &Site, collection: &str, lang: &str) -> Vec<EntryId> {
         .collections
         .get(collection)
         .map_or(SortBy::Title, |c| c.sort_by);
-    sort_entries(&site.documents, &mut ids, sort_by);
+    site.sort(&mut ids, sort_by);
     ids
 }
 

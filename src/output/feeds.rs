@@ -16,7 +16,7 @@ use crate::bodies::{rebase_links, Bodies};
 use crate::config::SortBy;
 use crate::content::{Document, EntryDate, FieldValue};
 use crate::site::feeds::{folder, title, with_feeds, ATOM_FILE, ATOM_TYPE, JSON_FILE};
-use crate::site::{sort_entries, EntryId, Site};
+use crate::site::{EntryId, Site};
 use crate::urls;
 
 /// Every feed of the site: for each language and each collection with
@@ -58,7 +58,7 @@ fn newest(site: &Site, collection: &str, lang: &str) -> Vec<EntryId> {
         .copied()
         .filter(|&id| site.documents[id].date.is_some())
         .collect();
-    sort_entries(&site.documents, &mut ids, SortBy::Date);
+    site.sort(&mut ids, SortBy::Date);
     ids.truncate(site.config.feeds.count);
     ids
 }

@@ -12,7 +12,7 @@ use crate::config::SortBy;
 use crate::content::{FieldValue, Role};
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
-use crate::site::{sort_entries, EntryId};
+use crate::site::EntryId;
 
 impl<'a> Renderer<'a> {
     /// The template and context of a document's page.
@@ -293,7 +293,7 @@ impl<'a> Renderer<'a> {
                     .collections
                     .get(&collection)
                     .map_or(SortBy::Title, |c| c.sort_by);
-                sort_entries(&site.documents, &mut ids, sort_by);
+                site.sort(&mut ids, sort_by);
                 BackRefGroup {
                     collection: self.collection_link(&collection, lang, path),
                     field,

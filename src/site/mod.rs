@@ -6,6 +6,7 @@
 //! model is never changed; renderers share it by reference across threads.
 
 pub mod feeds;
+mod order;
 mod relations;
 pub mod routes;
 mod taxonomies;
@@ -20,6 +21,7 @@ use indexmap::IndexMap;
 use crate::config::{Config, SortBy};
 use crate::content::{Document, Loaded, Role};
 use crate::diagnostics::Diagnostic;
+pub use order::Order;
 pub use relations::{BackRef, Relations};
 pub use routes::{Owner, Routes};
 pub use taxonomies::{Taxonomy, Term};
@@ -67,6 +69,8 @@ pub struct Site {
     pub routes: Routes,
     /// Document by its path relative to `content/`.
     pub by_source: HashMap<PathBuf, EntryId>,
+    /// How entries sort in lists.
+    pub order: Order,
 }
 
 impl Site {
@@ -97,7 +101,8 @@ impl Site {
             unreadable,
             &mut problems,
         );
-        let taxonomies = taxonomies::collect(&config, &documents);
+        let order = Order::new(&documents);
+        let taxonomies = taxonomies::collect(&config, &documents, &order);
         let mut site = Site {
             lists: IndexMap::new(),
             intros: HashMap::new(),
@@ -113,6 +118,7 @@ impl Site {
             groups,
             relations,
             taxonomies,
+            order,
         };
         site.index_roles();
         site.routes = Routes::collect(&site, static_files, &mut problems);
@@ -144,7 +150,8 @@ impl Site {
                 self.by_source.insert(relative.to_path_buf(), id);
             }
         }
-        sort_entries(&self.documents, &mut self.pages, SortBy::Weight);
+        self.order
+            .sort(&self.documents, &mut self.pages, SortBy::Weight);
         let lists = std::mem::take(&mut self.lists);
         self.lists = lists
             .into_iter()
@@ -155,7 +162,7 @@ impl Site {
                     .get(&name)
                     .map_or(SortBy::Title, |c| c.sort_by);
                 for ids in per_lang.values_mut() {
-                    sort_entries(&self.documents, ids, sort_by);
+                    self.order.sort(&self.documents, ids, sort_by);
                 }
                 (name, per_lang)
             })
@@ -188,6 +195,30 @@ impl Site {
     /// The site-path prefix of a language: `` for the default, `en/` else.
     pub fn lang_prefix(&self, lang: &str) -> String {
         routes::lang_prefix(&self.config, lang)
+    }
+
+    /// The document read from the file at `path` (absolute, as discovered).
+    pub fn id_of_source(&self, path: &Path) -> Option<EntryId> {
+        let relative = path.strip_prefix(self.root.join("content")).ok()?;
+        self.by_source.get(relative).copied()
+    }
+
+    /// Sorts entry ids for a list sorted `by`.
+    pub fn sort(&self, ids: &mut [EntryId], by: SortBy) {
+        self.order.sort(&self.documents, ids, by);
+    }
+
+    /// Puts a new version of document `id` in place, for a long-lived
+    /// build. Only its body may differ: everything the model derives from
+    /// documents (addresses, lists, relations, terms) comes from the front
+    /// matter, so it stays right.
+    pub fn replace_body(&mut self, id: EntryId, document: Arc<Document>) {
+        debug_assert_eq!(
+            self.documents[id].front_matter(),
+            document.front_matter(),
+            "only a body may change in place"
+        );
+        self.documents[id] = document;
     }
 
     /// The page a document's body is shown on: its own, or for a list's
@@ -254,19 +285,4 @@ fn group_translations(documents: &[Arc<Document>]) -> (Vec<usize>, Vec<Vec<Entry
         group_of.push(group);
     }
     (group_of, groups)
-}
-
-/// Sorts entry ids for a list: by date (newest first), weight or title,
-/// with title and slug breaking ties so the order never depends on threads.
-pub fn sort_entries(documents: &[Arc<Document>], ids: &mut [EntryId], sort_by: SortBy) {
-    ids.sort_by_cached_key(|&id| {
-        let doc = &documents[id];
-        let primary = match sort_by {
-            SortBy::Title => 0,
-            // Newest first; entries without a date last.
-            SortBy::Date => doc.date.map_or(i64::MAX, |d| -d.timestamp()),
-            SortBy::Weight => doc.weight.unwrap_or(i64::MAX),
-        };
-        (primary, crate::slug::slugify(&doc.title), doc.slug.clone())
-    });
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use indexmap::IndexMap;
 
-use super::EntryId;
+use super::{EntryId, Order};
 use crate::config::{Config, SortBy};
 use crate::content::{Document, FieldValue, Role};
 use crate::slug::slugify;
@@ -30,7 +30,13 @@ pub struct Taxonomy {
 }
 
 /// Gathers every declared taxonomy's terms.
-pub(super) fn collect(config: &Config, documents: &[Arc<Document>]) -> IndexMap<String, Taxonomy> {
+pub(super) fn collect(
+    config: &Config,
+    documents: &[Arc<Document>],
+    order: &Order,
+) -> IndexMap<String, Taxonomy> {
+    // The same few terms are written on many entries: fold each once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     let mut out = IndexMap::new();
     for name in config.taxonomies.keys() {
         let mut per_lang: HashMap<String, BTreeMap<String, Term>> = HashMap::new();
@@ -40,7 +46,10 @@ pub(super) fn collect(config: &Config, documents: &[Arc<Document>]) -> IndexMap<
             }
             let terms = per_lang.entry(doc.source.lang.clone()).or_default();
             for written in values_for(config, name, doc) {
-                let slug = slugify(written);
+                let slug = slugs
+                    .entry(written)
+                    .or_insert_with(|| slugify(written))
+                    .clone();
                 if slug.is_empty() {
                     continue;
                 }
@@ -59,7 +68,7 @@ pub(super) fn collect(config: &Config, documents: &[Arc<Document>]) -> IndexMap<
             .map(|(lang, terms)| {
                 let mut terms: Vec<Term> = terms.into_values().collect();
                 for term in &mut terms {
-                    super::sort_entries(documents, &mut term.entries, SortBy::Date);
+                    order.sort(documents, &mut term.entries, SortBy::Date);
                 }
                 (lang, terms)
             })

@@ -73,6 +73,11 @@ impl Changes {
         changes
     }
 
+    /// The changed paths under `content/`.
+    pub(crate) fn content_paths(&self) -> Vec<&PathBuf> {
+        self.content.iter().collect()
+    }
+
     /// Whether the content file at `path` (absolute, links resolved) may
     /// have changed: it, or a folder above it, is among the changes.
     pub(crate) fn touches(&self, path: &Path) -> bool {

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use crate::bodies::Bodies;
-use crate::content::{Body, Document, Role};
+use crate::content::Role;
 use crate::render::lists::{page_slice, HOME_SECTION_SIZE};
 use crate::site::{EntryId, Owner, Site};
 
@@ -41,9 +41,13 @@ pub(super) struct Versions {
     card: Vec<u64>,
     /// By entry: its rendered body.
     body: Vec<u64>,
-    /// (collection, language) → the list's entries, in order.
+    /// (collection, language) → the list's entries, in order (what
+    /// `entries()` gives).
     lists: HashMap<(String, String), u64>,
-    /// (taxonomy, language) → its terms and their entries.
+    /// (collection, language) → how many entries the list has (pages
+    /// show a slice and the number of pages, not the whole order).
+    counts: HashMap<(String, String), usize>,
+    /// (taxonomy, language) → its terms and how many entries each has.
     taxonomies: HashMap<(String, String), u64>,
     /// Language → the stand-alone pages and feeds every page links.
     chrome: HashMap<String, u64>,
@@ -56,24 +60,28 @@ impl Versions {
             .map(|id| {
                 let doc = &site.documents[id];
                 Sum::default()
-                    .add(front_matter(doc))
+                    .add(doc.front_matter())
                     .add(&site.paths[id])
                     .add(&bodies.get(id).summary_text)
                     .done()
             })
             .collect();
         let body = (0..site.documents.len())
-            .map(|id| Sum::default().add(&bodies.get(id).html).done())
+            .map(|id| bodies.get(id).version)
             .collect();
         let source = |id: EntryId| &site.documents[id].source.path;
         let mut lists = HashMap::new();
+        let mut counts = HashMap::new();
         for (collection, per_lang) in &site.lists {
             for lang in site.config.language_codes() {
                 let mut sum = Sum::default();
-                for &id in per_lang.get(lang).into_iter().flatten() {
+                let ids = per_lang.get(lang).map_or(&[][..], Vec::as_slice);
+                for &id in ids {
                     sum.add(source(id));
                 }
-                lists.insert((collection.clone(), lang.to_string()), sum.done());
+                let key = (collection.clone(), lang.to_string());
+                counts.insert(key.clone(), ids.len());
+                lists.insert(key, sum.done());
             }
         }
         let mut taxonomies = HashMap::new();
@@ -81,10 +89,7 @@ impl Versions {
             for lang in site.config.language_codes() {
                 let mut sum = Sum::default();
                 for term in taxonomy.per_lang.get(lang).into_iter().flatten() {
-                    sum.add(&term.name).add(&term.slug);
-                    for &id in &term.entries {
-                        sum.add(source(id));
-                    }
+                    sum.add(&term.name).add(&term.slug).add(term.entries.len());
                 }
                 taxonomies.insert((name.clone(), lang.to_string()), sum.done());
             }
@@ -107,6 +112,7 @@ impl Versions {
             card,
             body,
             lists,
+            counts,
             taxonomies,
             chrome,
         }
@@ -155,6 +161,7 @@ impl Versions {
                     .and_then(|t| t.per_lang.get(lang))
                     .and_then(|terms| terms.get(*term))
                     .map_or(&[][..], |t| &t.entries[..]);
+                sum.add(term);
                 let paginate = site
                     .config
                     .taxonomies
@@ -216,13 +223,16 @@ impl Versions {
         }
     }
 
-    /// One page of a collection's list: the list in every language (the
-    /// switcher links the same page number where it exists), the entries
-    /// shown, the intro, and the terms the filters show.
+    /// One page of a collection's list: the entries shown, how many pages
+    /// the list has in every language (the switcher links the same page
+    /// number where it exists), the intro, and the terms the filters show.
     fn list(&self, sum: &mut Sum, site: &Site, collection: &str, lang: &str, page: usize) {
         sum.add("list");
         for other in site.config.language_codes() {
-            sum.add(self.lists.get(&(collection.to_string(), other.to_string())));
+            sum.add(
+                self.counts
+                    .get(&(collection.to_string(), other.to_string())),
+            );
         }
         let entries = site
             .lists
@@ -256,14 +266,5 @@ fn page_language<'s>(site: &'s Site, owner: &'s Owner) -> &'s str {
         | Owner::Term { lang, .. }
         | Owner::Search { lang } => lang,
         Owner::NotFound => &site.config.default_language,
-    }
-}
-
-/// The part of a document's text that is not its Markdown body (all of a
-/// YAML file).
-fn front_matter(doc: &Document) -> &str {
-    match &doc.body {
-        Body::Tail(start) => &doc.text[..(*start).min(doc.text.len())],
-        Body::Field(..) => &doc.text,
     }
 }

@@ -11,34 +11,31 @@
 //! output files whose bytes changed are written.
 
 mod changes;
+mod content;
 mod fingerprint;
+mod pages;
+mod publish;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
-use crate::bodies::{Bodies, Body};
+use crate::bodies::Bodies;
 use crate::build::{BuildRequest, Progress};
 use crate::config::Config;
-use crate::content::{self, discover, Document, Loaded, Outcome};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::markdown;
 use crate::output::assets::{Manifest, StaticFiles};
 use crate::output::sink::{InPlace, Sink};
-use crate::output::{data, feeds, redirects, sitemap, GeneratedFile};
-use crate::render::functions::recording_reads;
 use crate::render::i18n::I18n;
 use crate::render::templates::Templates;
 use crate::render::Renderer;
-use crate::search::Indexer;
-use crate::site::{BuildOptions, Site};
+use crate::site::{BuildOptions, EntryId, Site};
 use crate::urls;
 pub(crate) use changes::Changes;
-use fingerprint::Versions;
+use content::Sources;
+use pages::PageRecord;
 
 /// What one update did to the output folder.
 #[derive(Debug, Default)]
@@ -95,12 +92,25 @@ impl Workspace {
     /// were written, created, renamed or deleted. When the site has errors,
     /// nothing is written and the problems are returned.
     pub fn update(&mut self, changed: &[PathBuf]) -> Update {
+        self.update_then(changed, |_| {})
+    }
+
+    /// Like [`Workspace::update`], and calls `pages_ready` as soon as the
+    /// pages are written, before the search index, feeds, sitemap and open
+    /// data are: a server reloads open pages then. Its [`Update`] names the
+    /// pages and static files that changed; the one returned names every
+    /// file, with the times of every stage.
+    pub fn update_then(
+        &mut self,
+        changed: &[PathBuf],
+        pages_ready: impl FnOnce(&Update),
+    ) -> Update {
         let sink = match &mut self.sink {
             Ok(sink) => sink,
             Err(dir) => {
-                let d = write_failure(dir, &std::io::Error::other("cannot create the folder"));
+                let error = std::io::Error::other("cannot create the folder");
                 return Update {
-                    problems: Diagnostics::from_iter([d]),
+                    problems: Diagnostics::from_iter([write_failure(dir, &error)]),
                     ..Update::default()
                 };
             }
@@ -110,46 +120,62 @@ impl Workspace {
         } else {
             Changes::of(&self.caches.root, changed)
         };
+        let caches = &mut self.caches;
         let progress = Progress::default();
-        match run(&mut self.caches, &self.request, &changes, sink, &progress) {
-            Ok(mut pass) => match sink.apply(&pass.keep) {
-                Ok(applied) => {
-                    self.caches.pages.extend(pass.records.drain());
-                    self.caches
-                        .pages
-                        .retain(|path, _| pass.keep.contains(&urls::output_file(path)));
-                    pass.timer.lap("write");
-                    Update {
-                        problems: pass.problems,
-                        changed: applied.changed,
-                        removed: applied.removed,
-                        rendered: pass.rendered,
-                        timings: pass.timer.laps,
-                    }
-                }
-                Err(e) => Update {
-                    problems: Diagnostics::from_iter([write_failure(sink.dir(), &e)]),
-                    ..Update::default()
-                },
-            },
+        let mut pass = match run(caches, &self.request, &changes, sink, &progress) {
+            Ok(pass) => pass,
             Err(problems) => {
                 sink.discard();
                 // Static files of a failed run were not written: next time.
-                self.caches.manifest = None;
-                Update {
+                caches.manifest = None;
+                return Update {
                     problems,
                     ..Update::default()
-                }
+                };
             }
+        };
+        let mut keep = pass.keep.clone();
+        keep.extend(caches.published.iter().cloned());
+        let pages = match sink.apply(&keep) {
+            Ok(applied) => applied,
+            Err(e) => {
+                caches.manifest = None;
+                return Update {
+                    problems: Diagnostics::from_iter([write_failure(sink.dir(), &e)]),
+                    ..Update::default()
+                };
+            }
+        };
+        caches.pages.extend(pass.records.drain());
+        caches
+            .pages
+            .retain(|path, _| pass.keep.contains(&urls::output_file(path)));
+        pass.timer.lap("write pages");
+        let mut update = Update {
+            problems: pass.problems,
+            changed: pages.changed,
+            removed: pages.removed,
+            rendered: pass.rendered,
+            timings: Vec::new(),
+        };
+        pages_ready(&update);
+        let (published, problems) = run_publish(caches, sink, &mut pass.timer);
+        update.problems.extend(problems);
+        update.problems.sort();
+        let mut keep = pass.keep;
+        keep.extend(published.iter().cloned());
+        match sink.apply(&keep) {
+            Ok(applied) => {
+                caches.published = published;
+                update.changed.extend(applied.changed);
+                update.removed.extend(applied.removed);
+            }
+            Err(e) => update.problems.push(write_failure(sink.dir(), &e)),
         }
+        pass.timer.lap("write published");
+        update.timings = pass.timer.laps;
+        update
     }
-}
-
-/// A page as last rendered: what it read, and the problems it had.
-#[derive(Debug, Clone)]
-pub(crate) struct PageRecord {
-    fingerprint: u64,
-    reads: Vec<(String, String)>,
 }
 
 /// Each stage's output, kept between runs.
@@ -158,16 +184,19 @@ pub(crate) struct Caches {
     /// The site root, with links resolved.
     root: PathBuf,
     config: Option<Config>,
-    /// Every content file's outcome, by path on disk.
-    sources: HashMap<PathBuf, Outcome>,
+    sources: Sources,
     statics: Option<StaticFiles>,
     manifest: Option<Manifest>,
     templates: Option<Templates>,
     i18n: Option<I18n>,
-    /// Rendered bodies, with the document they were rendered from.
-    bodies: HashMap<PathBuf, (Arc<Document>, Arc<Body>)>,
+    /// The model of the last run, and its problems.
+    site: Option<(Site, Vec<Diagnostic>)>,
+    /// The bodies of that model's documents.
+    bodies: Bodies,
     /// Pages as written by the last successful run, by site path.
     pages: HashMap<String, PageRecord>,
+    /// The files of the last successful second phase.
+    published: HashSet<String>,
 }
 
 impl Caches {
@@ -177,13 +206,15 @@ impl Caches {
             // Absolute, so diagnostics and template errors name files the same way.
             root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
             config: None,
-            sources: HashMap::new(),
+            sources: Sources::default(),
             statics: None,
             manifest: None,
             templates: None,
             i18n: None,
-            bodies: HashMap::new(),
+            site: None,
+            bodies: Bodies::default(),
             pages: HashMap::new(),
+            published: HashSet::new(),
         }
     }
 
@@ -193,27 +224,27 @@ impl Caches {
     }
 
     /// Loads `site.toml` (with the request's overrides), forgetting
-    /// everything made from the previous one.
+    /// everything made from the previous one but what was written.
     pub(crate) fn load_config(&mut self, request: &BuildRequest) -> Result<&Config, Diagnostics> {
         let mut config = Config::load(&self.root).map_err(Diagnostics::from_iter)?;
         if let Some(base_url) = &request.base_url {
             config.base_url = base_url.trim_end_matches('/').to_string();
         }
+        let published = std::mem::take(&mut self.published);
         *self = Caches::new(&self.root);
+        self.published = published;
         Ok(self.config.insert(config))
     }
 }
 
-/// What one run made.
+/// What the first phase of a run made.
 #[derive(Debug)]
 pub(crate) struct Pass {
     /// Pages of the site.
     pub(crate) pages: usize,
     /// Pages rendered by this run.
     pub(crate) rendered: usize,
-    /// Other files of the site.
-    pub(crate) files: usize,
-    /// Every output file of the site after this run, by site path.
+    /// Every page and static file of the site after this run, by site path.
     pub(crate) keep: HashSet<String>,
     /// Warnings.
     pub(crate) problems: Diagnostics,
@@ -223,8 +254,9 @@ pub(crate) struct Pass {
     pub(crate) timer: Timer,
 }
 
-/// Runs every stage over what `changes` touched, writing into `sink`.
-/// Returns the problems instead when the site has errors.
+/// The first phase of a run: every stage up to the pages, over what
+/// `changes` touched, writing into `sink`. Returns the problems instead
+/// when the site has errors.
 pub(crate) fn run(
     caches: &mut Caches,
     request: &BuildRequest,
@@ -243,30 +275,57 @@ pub(crate) fn run(
     let everything = changes.config || changes.everything;
     timer.lap("config");
 
-    let mut problems = Diagnostics::new();
-    let loaded = load_content(caches, &config, changes, everything);
-    problems.extend(loaded.problems.iter().cloned());
+    let delta = caches.sources.refresh(&root, &config, changes, everything);
+    let loaded = caches.sources.loaded();
+    let mut problems = Diagnostics::from_iter(loaded.problems.iter().cloned());
     timer.lap("content");
 
     let theme_dir = config.theme_dir(&root);
+    let statics_changed =
+        everything || changes.statics || changes.content_files || caches.statics.is_none();
     let mut old_manifest = None;
-    if everything || changes.statics || changes.content_files || caches.statics.is_none() {
+    if statics_changed {
         let css = markdown::highlight_css();
         caches.statics = Some(StaticFiles::collect(&root, &theme_dir, &loaded.files, css));
         old_manifest = caches.manifest.take();
     }
     let statics = caches.statics.clone().unwrap_or_default();
     problems.extend(statics.problems.iter().cloned());
-    let options = BuildOptions {
-        drafts: request.drafts,
-        today: request
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    let in_place = match (content::bodies_only(&delta), &mut caches.site) {
+        (Some(documents), Some((site, _))) if !statics_changed => {
+            let ids: Option<Vec<EntryId>> = documents
+                .iter()
+                .map(|doc| site.id_of_source(&doc.source.path))
+                .collect();
+            ids.inspect(|ids| {
+                for (&id, doc) in ids.iter().zip(documents) {
+                    site.replace_body(id, doc);
+                }
+            })
+        }
+        _ => None,
     };
-    let static_paths = statics.paths().map(str::to_string).collect();
-    let (site, site_problems) = Site::assemble(config, &root, &loaded, static_paths, &options);
-    problems.extend(site_problems);
-    timer.lap("site");
+    if in_place.is_none() {
+        let options = BuildOptions {
+            drafts: request.drafts,
+            today: request
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        };
+        let static_paths = statics.paths().map(str::to_string).collect();
+        let assembled = Site::assemble(config, &root, &loaded, static_paths, &options);
+        let old = caches.site.replace(assembled);
+        timer.lap("site");
+        caches.bodies = render_bodies(&caches.site, old.as_ref().map(|(s, _)| s), &caches.bodies);
+    } else if let (Some(ids), Some((site, _))) = (&in_place, &caches.site) {
+        caches.bodies = caches.bodies.with_rendered(site, ids);
+    }
+    let Some((site, site_problems)) = &caches.site else {
+        return Err(problems);
+    };
+    problems.extend(site_problems.iter().cloned());
+    problems.extend(caches.bodies.problems().cloned());
+    timer.lap("bodies");
 
     let mut render_all = everything;
     if caches.manifest.is_none() {
@@ -279,48 +338,34 @@ pub(crate) fn run(
     let manifest = caches.manifest.clone().unwrap_or_default();
     timer.lap("static files");
 
-    render_all |= load_templates(caches, &site, &theme_dir, changes, &mut problems);
+    render_all |= load_templates(
+        &caches.root,
+        &mut caches.templates,
+        &mut caches.i18n,
+        site,
+        &theme_dir,
+        changes,
+        &mut problems,
+    );
     let (Some(templates), Some(i18n)) = (caches.templates.as_mut(), caches.i18n.as_ref()) else {
         problems.sort();
         return Err(problems);
     };
-    templates.bind(Arc::new(manifest.hashed.clone()), &site);
+    templates.bind(Arc::new(manifest.hashed.clone()), site);
     timer.lap("templates");
 
-    let known = &caches.bodies;
-    let bodies = Bodies::render_with(&site, |id| {
-        let doc = &site.documents[id];
-        known
-            .get(&doc.source.path)
-            .filter(|(was, _)| Arc::ptr_eq(was, doc))
-            .map(|(_, body)| body.clone())
-    });
-    caches.bodies = (0..site.documents.len())
-        .map(|id| {
-            let doc = &site.documents[id];
-            let body = bodies.shared(id).clone();
-            (doc.source.path.clone(), (doc.clone(), body))
-        })
-        .collect();
-    problems.extend(bodies.problems().cloned());
-    timer.lap("bodies");
-
     let renderer = Renderer::new(
-        &site,
-        &bodies,
+        site,
+        &caches.bodies,
         templates,
         i18n,
         manifest.stylesheets.clone(),
     );
-    let previous = if render_all {
-        None
-    } else {
-        Some(&caches.pages)
-    };
-    let (records, rendered) = render_pages(
+    let previous = (!render_all).then_some(&caches.pages);
+    let records = pages::render(
         &renderer,
-        &site,
-        &bodies,
+        site,
+        &caches.bodies,
         previous,
         sink,
         progress,
@@ -335,24 +380,13 @@ pub(crate) fn run(
             .iter()
             .map(|(path, _)| urls::output_file(path)),
     );
-    if site.config.search.enabled {
-        let index = Indexer::index(&site, &bodies)
-            .write(&site, &|path, bytes| sink.write(path, bytes))
-            .map_err(|e| Diagnostics::from_iter([write_failure(Path::new("search"), &e)]))?;
-        keep.extend(index.paths);
-        timer.lap("search index");
-    }
-    if !problems.has_errors() {
-        publish(&site, &bodies, sink, &mut keep, &mut problems, &mut timer);
-    }
     problems.sort();
     if problems.has_errors() {
         return Err(problems);
     }
     Ok(Pass {
         pages: site.routes.pages.len(),
-        rendered,
-        files: keep.len() - site.routes.pages.len(),
+        rendered: records.len(),
         keep,
         problems,
         records,
@@ -360,43 +394,47 @@ pub(crate) fn run(
     })
 }
 
-/// The content stage: each file changed since the last run (or every file)
-/// read and validated again, the others taken from the cache.
-fn load_content(
-    caches: &mut Caches,
-    config: &Config,
-    changes: &Changes,
-    everything: bool,
-) -> Loaded {
-    let root = caches.root.clone();
-    let found = discover::discover(&root, config);
-    let cached = &caches.sources;
-    let outcomes: Vec<(PathBuf, Outcome)> = found
-        .sources
-        .into_par_iter()
-        .map(|source| {
-            let path = source.path.clone();
-            let reuse = !everything && !changes.touches(&path);
-            match cached.get(&path).filter(|_| reuse) {
-                Some(outcome) => (path, outcome.clone()),
-                None => (path, content::load_source(&root, config, source)),
-            }
-        })
-        .collect();
-    let mut loaded = Loaded {
-        files: found.files,
-        problems: found.problems,
-        ..Loaded::default()
+/// The second phase of a run, after a successful first one: the search
+/// index, feeds, sitemap, open data and redirects. Returns their paths and
+/// the problems met.
+pub(crate) fn run_publish(
+    caches: &Caches,
+    sink: &dyn Sink,
+    timer: &mut Timer,
+) -> (HashSet<String>, Diagnostics) {
+    let mut problems = Diagnostics::new();
+    let Some((site, _)) = &caches.site else {
+        return (HashSet::new(), problems);
     };
-    loaded.add(outcomes.iter().map(|(_, outcome)| outcome.clone()));
-    caches.sources = outcomes.into_iter().collect();
-    loaded
+    let written = publish::publish(site, &caches.bodies, sink, &mut problems, timer);
+    (written, problems)
+}
+
+/// The bodies of a newly assembled site: those of `old` reused where the
+/// document is the same and its links still resolve the same way.
+fn render_bodies(
+    site: &Option<(Site, Vec<Diagnostic>)>,
+    old: Option<&Site>,
+    old_bodies: &Bodies,
+) -> Bodies {
+    let Some((site, _)) = site else {
+        return Bodies::default();
+    };
+    Bodies::render_with(site, |id| {
+        let doc = &site.documents[id];
+        let old = old?;
+        let old_id = old.id_of_source(&doc.source.path)?;
+        let same = old_bodies.len() > old_id && Arc::ptr_eq(&old.documents[old_id], doc);
+        same.then(|| old_bodies.shared(old_id).clone())
+    })
 }
 
 /// Loads templates and interface words when they changed; returns whether
 /// every page must be rendered again.
 fn load_templates(
-    caches: &mut Caches,
+    root: &Path,
+    templates: &mut Option<Templates>,
+    i18n: &mut Option<I18n>,
     site: &Site,
     theme_dir: &Path,
     changes: &Changes,
@@ -404,121 +442,19 @@ fn load_templates(
 ) -> bool {
     let everything = changes.config || changes.everything;
     let mut changed = false;
-    if everything || changes.templates || caches.templates.is_none() {
+    if everything || changes.templates || templates.is_none() {
         changed = true;
-        caches.templates = match Templates::load(&caches.root, theme_dir) {
-            Ok(templates) => Some(templates),
-            Err(e) => {
-                problems.extend(e);
-                None
-            }
-        };
+        *templates = Templates::load(root, theme_dir)
+            .map_err(|e| problems.extend(e))
+            .ok();
     }
-    if everything || changes.i18n || caches.i18n.is_none() {
+    if everything || changes.i18n || i18n.is_none() {
         changed = true;
-        caches.i18n = match I18n::load(&caches.root, &site.config) {
-            Ok(i18n) => Some(i18n),
-            Err(e) => {
-                problems.extend(e);
-                None
-            }
-        };
+        *i18n = I18n::load(root, &site.config)
+            .map_err(|e| problems.extend(e))
+            .ok();
     }
     changed
-}
-
-/// Renders, in parallel, every page whose fingerprint differs from the
-/// `previous` run's (all of them when there is none) and writes it.
-/// Returns the new records and how many pages were rendered.
-fn render_pages(
-    renderer: &Renderer<'_>,
-    site: &Site,
-    bodies: &Bodies,
-    previous: Option<&HashMap<String, PageRecord>>,
-    sink: &dyn Sink,
-    progress: &Progress,
-    problems: &mut Diagnostics,
-) -> Result<(HashMap<String, PageRecord>, usize), Diagnostics> {
-    let versions = Versions::of(site, bodies);
-    let todo: Vec<(&String, &crate::site::Owner, u64)> = site
-        .routes
-        .pages
-        .par_iter()
-        .filter_map(|(path, owner)| {
-            let record = previous.and_then(|p| p.get(path));
-            let reads = record.map_or(&[][..], |r| &r.reads[..]);
-            let fingerprint = versions.page(site, path, owner, reads);
-            match record {
-                Some(r) if r.fingerprint == fingerprint => None,
-                _ => Some((path, owner, fingerprint)),
-            }
-        })
-        .collect();
-    progress.total.store(todo.len(), Ordering::Relaxed);
-    let files: Vec<String> = todo.iter().map(|(p, _, _)| urls::output_file(p)).collect();
-    sink.prepare_folders(&mut files.iter().map(String::as_str))
-        .map_err(|e| Diagnostics::from_iter([write_failure(Path::new(""), &e)]))?;
-    let done: Vec<(String, Result<PageRecord, Vec<Diagnostic>>)> = todo
-        .par_iter()
-        .map(|&(path, owner, _)| {
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            let (page, reads) = recording_reads(|| renderer.render(path, owner));
-            let outcome = page.and_then(|page| {
-                sink.write(&urls::output_file(path), page.html.as_bytes())
-                    .map_err(|e| vec![write_failure(Path::new(path), &e)])?;
-                if !page.problems.is_empty() {
-                    // Warnings come back each time: render the page again.
-                    return Err(page.problems);
-                }
-                let fingerprint = versions.page(site, path, owner, &reads);
-                Ok(PageRecord { fingerprint, reads })
-            });
-            (path.clone(), outcome)
-        })
-        .collect();
-    let rendered = done.len();
-    let mut records = HashMap::with_capacity(done.len());
-    for (path, outcome) in done {
-        match outcome {
-            Ok(record) => {
-                records.insert(path, record);
-            }
-            Err(page_problems) => problems.extend(page_problems),
-        }
-    }
-    Ok((records, rendered))
-}
-
-/// Writes what the rest of the web reads, made from the site once its
-/// pages are written: feeds, sitemap and robots.txt, open data, redirects.
-fn publish(
-    site: &Site,
-    bodies: &Bodies,
-    sink: &dyn Sink,
-    keep: &mut HashSet<String>,
-    problems: &mut Diagnostics,
-    timer: &mut Timer,
-) {
-    let mut write = |files: &[GeneratedFile], problems: &mut Diagnostics| {
-        keep.extend(
-            files
-                .iter()
-                .filter(|f| !site.routes.exists(&f.path))
-                .map(|f| f.path.clone()),
-        );
-        crate::output::write_generated(site, sink, files, problems);
-    };
-    write(&feeds::render(site, bodies), problems);
-    timer.lap("feeds");
-    write(&sitemap::render(site), problems);
-    timer.lap("sitemap");
-    match data::render(site) {
-        Ok(files) => write(&files, problems),
-        Err(d) => problems.push(d),
-    }
-    timer.lap("open data");
-    write(&[redirects::render(site)], problems);
-    timer.lap("redirects");
 }
 
 /// The diagnostic for an output file that could not be written.
