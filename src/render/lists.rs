@@ -2,7 +2,6 @@
 //! each paginated so no page grows with the size of the site.
 
 use super::context::{PageContext, PageNumber, Pagination, TermLink};
-use std::collections::HashMap;
 
 use super::Renderer;
 use crate::bodies::rebase_links;
@@ -39,37 +38,6 @@ pub(super) fn term_path(site: &Site, taxonomy: &str, lang: &str, term: &str) -> 
 fn term_page_path(site: &Site, taxonomy: &str, lang: &str, slug: &str, page: usize) -> String {
     let base = routes_paths::taxonomy_path(&site.config, taxonomy, lang);
     routes_paths::list_path(&format!("{base}/{slug}"), lang, &site.config, page)
-}
-
-/// (collection, language) → (taxonomy, term index, entries of the
-/// collection using the term): counted once per build for list pages.
-pub(super) type TermCounts = HashMap<(String, String), Vec<(String, usize, usize)>>;
-
-/// Counts, for every collection and language, the entries using each term.
-pub(super) fn term_counts(site: &Site) -> TermCounts {
-    let mut out: TermCounts = HashMap::new();
-    for (taxonomy, t) in &site.taxonomies {
-        for (lang, terms) in &t.per_lang {
-            for (index, term) in terms.iter().enumerate() {
-                let mut per_collection: HashMap<&str, usize> = HashMap::new();
-                for &id in &term.entries {
-                    if let Some(c) = site.documents[id].collection() {
-                        *per_collection.entry(c).or_default() += 1;
-                    }
-                }
-                for (collection, count) in per_collection {
-                    let key = (collection.to_string(), lang.clone());
-                    out.entry(key)
-                        .or_default()
-                        .push((taxonomy.clone(), index, count));
-                }
-            }
-        }
-    }
-    for list in out.values_mut() {
-        list.sort();
-    }
-    out
 }
 
 /// How many entries of each collection the home page shows.
@@ -164,6 +132,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let mut out = serde_json::Map::new();
         let used = self
+            .site
             .term_counts
             .get(&(collection.to_string(), lang.to_string()));
         for (taxonomy, term, count) in used.into_iter().flatten() {

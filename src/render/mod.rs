@@ -43,7 +43,6 @@ pub struct Renderer<'a> {
     i18n: &'a I18n,
     stylesheets: Vec<String>,
     bodies: &'a Bodies,
-    term_counts: lists::TermCounts,
     markdown: markdown::Options,
     /// Each language's feeds, for page heads.
     feeds: HashMap<String, Vec<feeds::FeedLink>>,
@@ -64,7 +63,6 @@ impl<'a> Renderer<'a> {
             i18n,
             stylesheets,
             bodies,
-            term_counts: lists::term_counts(site),
             markdown: markdown::Options {
                 unsafe_html: site.config.unsafe_html,
             },

@@ -24,7 +24,7 @@ use crate::diagnostics::Diagnostic;
 pub use order::Order;
 pub use relations::{BackRef, Relations};
 pub use routes::{Owner, Routes};
-pub use taxonomies::{Taxonomy, Term};
+pub use taxonomies::{Taxonomy, Term, TermCounts};
 
 /// Index of a document in [`Site::documents`].
 pub type EntryId = usize;
@@ -71,6 +71,9 @@ pub struct Site {
     pub by_source: HashMap<PathBuf, EntryId>,
     /// How entries sort in lists.
     pub order: Order,
+    /// For each collection and language, how many of its entries use each
+    /// term (the filters of list pages).
+    pub term_counts: TermCounts,
 }
 
 impl Site {
@@ -103,6 +106,7 @@ impl Site {
         );
         let order = Order::new(&documents);
         let taxonomies = taxonomies::collect(&config, &documents, &order);
+        let term_counts = taxonomies::term_counts(&taxonomies, &documents);
         let mut site = Site {
             lists: IndexMap::new(),
             intros: HashMap::new(),
@@ -119,6 +123,7 @@ impl Site {
             relations,
             taxonomies,
             order,
+            term_counts,
         };
         site.index_roles();
         site.routes = Routes::collect(&site, static_files, &mut problems);

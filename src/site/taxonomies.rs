@@ -99,3 +99,37 @@ fn values_for<'a>(config: &'a Config, name: &str, doc: &'a Document) -> Vec<&'a 
     }
     out
 }
+
+/// (collection, language) → (taxonomy, term index, entries of the
+/// collection using the term): counted once per model for list pages.
+pub type TermCounts = HashMap<(String, String), Vec<(String, usize, usize)>>;
+
+/// Counts, for every collection and language, the entries using each term.
+pub(super) fn term_counts(
+    taxonomies: &IndexMap<String, Taxonomy>,
+    documents: &[Arc<Document>],
+) -> TermCounts {
+    let mut out: TermCounts = HashMap::new();
+    for (taxonomy, t) in taxonomies {
+        for (lang, terms) in &t.per_lang {
+            for (index, term) in terms.iter().enumerate() {
+                let mut per_collection: HashMap<&str, usize> = HashMap::new();
+                for &id in &term.entries {
+                    if let Some(c) = documents[id].collection() {
+                        *per_collection.entry(c).or_default() += 1;
+                    }
+                }
+                for (collection, count) in per_collection {
+                    let key = (collection.to_string(), lang.clone());
+                    out.entry(key)
+                        .or_default()
+                        .push((taxonomy.clone(), index, count));
+                }
+            }
+        }
+    }
+    for list in out.values_mut() {
+        list.sort();
+    }
+    out
+}

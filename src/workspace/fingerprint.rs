@@ -36,6 +36,7 @@ impl Sum {
 }
 
 /// The versions of a site's parts, made once per rebuild.
+#[derive(Debug)]
 pub(super) struct Versions {
     /// By entry: what a card, a link or a switcher shows of it.
     card: Vec<u64>,
@@ -57,14 +58,7 @@ impl Versions {
     /// The versions of `site`, whose bodies are rendered.
     pub(super) fn of(site: &Site, bodies: &Bodies) -> Versions {
         let card = (0..site.documents.len())
-            .map(|id| {
-                let doc = &site.documents[id];
-                Sum::default()
-                    .add(doc.front_matter())
-                    .add(&site.paths[id])
-                    .add(&bodies.get(id).summary_text)
-                    .done()
-            })
+            .map(|id| card(site, bodies, id))
             .collect();
         let body = (0..site.documents.len())
             .map(|id| bodies.get(id).version)
@@ -116,6 +110,16 @@ impl Versions {
             taxonomies,
             chrome,
         }
+    }
+
+    /// The same versions after the bodies of documents `ids` changed in
+    /// place (nothing else did).
+    pub(super) fn with_bodies(mut self, site: &Site, bodies: &Bodies, ids: &[EntryId]) -> Versions {
+        for &id in ids {
+            self.card[id] = card(site, bodies, id);
+            self.body[id] = bodies.get(id).version;
+        }
+        self
     }
 
     /// The fingerprint of the page at `path`; `reads` are the lists its
@@ -254,6 +258,15 @@ impl Versions {
             sum.add(self.taxonomies.get(&(taxonomy.clone(), lang.to_string())));
         }
     }
+}
+
+/// What a card, a link or a switcher shows of document `id`.
+fn card(site: &Site, bodies: &Bodies, id: EntryId) -> u64 {
+    Sum::default()
+        .add(site.documents[id].front_matter())
+        .add(&site.paths[id])
+        .add(&bodies.get(id).summary_text)
+        .done()
 }
 
 /// The language a page is in, for the links every page shows.

@@ -35,6 +35,7 @@ use crate::site::{BuildOptions, EntryId, Site};
 use crate::urls;
 pub(crate) use changes::Changes;
 use content::Sources;
+use fingerprint::Versions;
 use pages::PageRecord;
 
 /// What one update did to the output folder.
@@ -193,6 +194,8 @@ pub(crate) struct Caches {
     site: Option<(Site, Vec<Diagnostic>)>,
     /// The bodies of that model's documents.
     bodies: Bodies,
+    /// The versions of its parts (pages' fingerprints are made of them).
+    versions: Option<Versions>,
     /// Pages as written by the last successful run, by site path.
     pages: HashMap<String, PageRecord>,
     /// The files of the last successful second phase.
@@ -213,6 +216,7 @@ impl Caches {
             i18n: None,
             site: None,
             bodies: Bodies::default(),
+            versions: None,
             pages: HashMap::new(),
             published: HashSet::new(),
         }
@@ -351,8 +355,16 @@ pub(crate) fn run(
         problems.sort();
         return Err(problems);
     };
-    templates.bind(Arc::new(manifest.hashed.clone()), site);
+    if in_place.is_none() || render_all {
+        templates.bind(Arc::new(manifest.hashed.clone()), site);
+    }
     timer.lap("templates");
+
+    let versions = match (caches.versions.take(), &in_place) {
+        (Some(versions), Some(ids)) => versions.with_bodies(site, &caches.bodies, ids),
+        _ => Versions::of(site, &caches.bodies),
+    };
+    let versions = caches.versions.insert(versions);
 
     let renderer = Renderer::new(
         site,
@@ -365,7 +377,7 @@ pub(crate) fn run(
     let records = pages::render(
         &renderer,
         site,
-        &caches.bodies,
+        versions,
         previous,
         sink,
         progress,

@@ -9,7 +9,6 @@ use rayon::prelude::*;
 
 use super::fingerprint::Versions;
 use super::write_failure;
-use crate::bodies::Bodies;
 use crate::build::Progress;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::sink::Sink;
@@ -33,13 +32,12 @@ pub(super) struct PageRecord {
 pub(super) fn render(
     renderer: &Renderer<'_>,
     site: &Site,
-    bodies: &Bodies,
+    versions: &Versions,
     previous: Option<&HashMap<String, PageRecord>>,
     sink: &dyn Sink,
     progress: &Progress,
     problems: &mut Diagnostics,
 ) -> Result<HashMap<String, PageRecord>, Diagnostics> {
-    let versions = Versions::of(site, bodies);
     let todo: Vec<(&String, &Owner)> = site
         .routes
         .pages
