@@ -7,7 +7,7 @@
 //! are written and those that no longer exist are deleted, so a failed
 //! update leaves the folder, and the pages a browser shows, as they were.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::io;
@@ -94,9 +94,9 @@ impl InPlace {
     }
 
     /// Writes the update's files whose bytes changed and deletes the files
-    /// of the folder that are not in `keep` (every file of the site after
-    /// this update). Returns what changed.
-    pub fn apply(&mut self, keep: &HashSet<String>) -> io::Result<Applied> {
+    /// of the folder for which `keep` is false (`keep` says whether a site
+    /// path is a file of the site after this update). Returns what changed.
+    pub fn apply(&mut self, keep: impl Fn(&str) -> bool) -> io::Result<Applied> {
         let mut applied = Applied::default();
         let pending = std::mem::take(self.pending_mut());
         for (path, digest, file) in pending {
@@ -120,7 +120,7 @@ impl InPlace {
         let gone: Vec<String> = self
             .digests
             .keys()
-            .filter(|path| !keep.contains(*path))
+            .filter(|path| !keep(path))
             .cloned()
             .collect();
         for path in gone {
@@ -198,8 +198,8 @@ fn remove_empty_parents(dir: &Path, file: &Path) {
 mod tests {
     use super::*;
 
-    fn keep(paths: &[&str]) -> HashSet<String> {
-        paths.iter().map(|p| p.to_string()).collect()
+    fn keep<'a>(paths: &'a [&'a str]) -> impl Fn(&str) -> bool + 'a {
+        move |p| paths.contains(&p)
     }
 
     #[test]
@@ -209,13 +209,13 @@ mod tests {
         sink.write("a/index.html", b"one").expect("write");
         sink.write("b/index.html", b"two").expect("write");
         let first = sink
-            .apply(&keep(&["a/index.html", "b/index.html"]))
+            .apply(keep(&["a/index.html", "b/index.html"]))
             .expect("apply");
         assert_eq!(first.changed, ["a/index.html", "b/index.html"]);
         sink.write("a/index.html", b"one").expect("write");
         sink.write("c/x/index.html", b"three").expect("write");
         let second = sink
-            .apply(&keep(&["a/index.html", "c/x/index.html"]))
+            .apply(keep(&["a/index.html", "c/x/index.html"]))
             .expect("apply");
         assert_eq!(second.changed, ["c/x/index.html"]);
         assert_eq!(second.removed, ["b/index.html"]);
@@ -231,10 +231,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut sink = InPlace::new(dir.path()).expect("sink");
         sink.write("a.html", b"one").expect("write");
-        sink.apply(&keep(&["a.html"])).expect("apply");
+        sink.apply(keep(&["a.html"])).expect("apply");
         sink.write("a.html", b"two").expect("write");
         sink.discard();
-        let applied = sink.apply(&keep(&["a.html"])).expect("apply");
+        let applied = sink.apply(keep(&["a.html"])).expect("apply");
         assert!(applied.changed.is_empty());
         assert_eq!(
             fs::read(dir.path().join("a.html")).ok(),

@@ -135,9 +135,8 @@ impl Workspace {
                 };
             }
         };
-        let mut keep = pass.keep.clone();
-        keep.extend(caches.published.iter().cloned());
-        let pages = match sink.apply(&keep) {
+        let published = &caches.published;
+        let pages = match sink.apply(|p| pass.keep.contains(p) || published.contains(p)) {
             Ok(applied) => applied,
             Err(e) => {
                 caches.manifest = None;
@@ -148,9 +147,11 @@ impl Workspace {
             }
         };
         caches.pages.extend(pass.records.drain());
-        caches
-            .pages
-            .retain(|path, _| pass.keep.contains(&urls::output_file(path)));
+        if let (true, Some((site, _))) = (pass.reassembled, &caches.site) {
+            caches
+                .pages
+                .retain(|path, _| site.routes.index.contains_key(path));
+        }
         pass.timer.lap("write pages");
         let mut update = Update {
             problems: pass.problems,
@@ -163,9 +164,7 @@ impl Workspace {
         let (published, problems) = run_publish(caches, sink, &mut pass.timer);
         update.problems.extend(problems);
         update.problems.sort();
-        let mut keep = pass.keep;
-        keep.extend(published.iter().cloned());
-        match sink.apply(&keep) {
+        match sink.apply(|p| pass.keep.contains(p) || published.contains(p)) {
             Ok(applied) => {
                 caches.published = published;
                 update.changed.extend(applied.changed);
@@ -198,6 +197,8 @@ pub(crate) struct Caches {
     versions: Option<Versions>,
     /// Pages as written by the last successful run, by site path.
     pages: HashMap<String, PageRecord>,
+    /// The pages and static files of the site, by site path.
+    files: Arc<HashSet<String>>,
     /// The files of the last successful second phase.
     published: HashSet<String>,
 }
@@ -218,6 +219,7 @@ impl Caches {
             bodies: Bodies::default(),
             versions: None,
             pages: HashMap::new(),
+            files: Arc::default(),
             published: HashSet::new(),
         }
     }
@@ -249,7 +251,9 @@ pub(crate) struct Pass {
     /// Pages rendered by this run.
     pub(crate) rendered: usize,
     /// Every page and static file of the site after this run, by site path.
-    pub(crate) keep: HashSet<String>,
+    pub(crate) keep: Arc<HashSet<String>>,
+    /// Whether the model was assembled again (pages may have come or gone).
+    pub(crate) reassembled: bool,
     /// Warnings.
     pub(crate) problems: Diagnostics,
     /// The pages this run rendered, to remember once they are written.
@@ -385,13 +389,16 @@ pub(crate) fn run(
     )?;
     timer.lap("render + write");
 
-    let mut keep: HashSet<String> = manifest.written.iter().cloned().collect();
-    keep.extend(
-        site.routes
-            .pages
-            .iter()
-            .map(|(path, _)| urls::output_file(path)),
-    );
+    if in_place.is_none() || render_all || caches.files.is_empty() {
+        let mut files: HashSet<String> = manifest.written.iter().cloned().collect();
+        files.extend(
+            site.routes
+                .pages
+                .iter()
+                .map(|(path, _)| urls::output_file(path)),
+        );
+        caches.files = Arc::new(files);
+    }
     problems.sort();
     if problems.has_errors() {
         return Err(problems);
@@ -399,7 +406,8 @@ pub(crate) fn run(
     Ok(Pass {
         pages: site.routes.pages.len(),
         rendered: records.len(),
-        keep,
+        keep: caches.files.clone(),
+        reassembled: in_place.is_none(),
         problems,
         records,
         timer,
