@@ -12,10 +12,12 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::content::Document;
+use crate::diagnostics::did_you_mean;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, Heading, LinkKind, LinkResolver, LinkTarget};
+use crate::markdown::{self, FragmentLink, Heading, LinkKind, LinkResolver, LinkTarget};
 use crate::render::links::DocumentLinks;
 use crate::render::templates::escape_html;
+use crate::site::Owner;
 use crate::site::{EntryId, Site};
 
 /// One document's body, rendered.
@@ -39,6 +41,9 @@ pub struct Body {
     pub links: Vec<ResolvedLink>,
     /// A digest of the HTML: equal versions, equal bodies.
     pub version: u64,
+    /// Destinations with a `#fragment`, checked against their page's
+    /// headings once every body is rendered ([`check_fragments`]).
+    pub fragments: Vec<FragmentLink>,
 }
 
 /// A link destination of a body and what it became.
@@ -178,6 +183,7 @@ pub fn render(site: &Site, id: EntryId) -> Body {
     let version = crate::output::sink::digest(rendered.html.as_bytes());
     Body {
         version,
+        fragments: rendered.fragments,
         summary_html: escape_html(&summary_text),
         summary_text,
         html: rendered.html,
@@ -186,6 +192,110 @@ pub fn render(site: &Site, id: EntryId) -> Body {
         problems,
         links,
     }
+}
+
+/// Checks every `#fragment` of every body against the headings of the page
+/// it points to (its own page for `#x`): a fragment that names no heading
+/// lands at the top of the page, which is not what the editor meant.
+/// Fragments of pages that are not documents (lists, terms) are not
+/// checked; broken links are already reported.
+pub fn check_fragments(site: &Site, bodies: &Bodies) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for id in 0..bodies.len() {
+        let body = bodies.get(id);
+        for link in &body.fragments {
+            let Some((path, fragment)) = link.dest.split_once('#') else {
+                continue;
+            };
+            if fragment.is_empty() {
+                continue;
+            }
+            let target = if path.is_empty() {
+                Some(id)
+            } else {
+                linked_document(site, id, body, &link.dest)
+            };
+            let Some(target) = target else {
+                continue;
+            };
+            let ids: Vec<&str> = bodies
+                .get(target)
+                .headings
+                .iter()
+                .map(|h| h.id.as_str())
+                .collect();
+            let wanted = percent_decode(fragment);
+            if ids.contains(&wanted.as_str()) {
+                continue;
+            }
+            let doc = &site.documents[id];
+            let mut d = Diagnostic::error(format!(
+                "`#{fragment}`: that page has no heading with this id"
+            ))
+            .at(doc.body_span(link.offset, link.len))
+            .label("no such heading");
+            d = match did_you_mean(&wanted, ids.iter().copied()) {
+                Some(close) => d.hint(format!("did you mean `#{close}`?")),
+                None if ids.is_empty() => {
+                    d.hint("that page has no headings: link to the page itself, without `#…`")
+                }
+                None => d.hint(format!(
+                    "its headings are: {}",
+                    ids.iter()
+                        .map(|i| format!("`#{i}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+            problems.push(d);
+        }
+    }
+    problems
+}
+
+/// The document whose page the link `dest` of document `id` leads to, if
+/// it leads to one.
+fn linked_document(site: &Site, id: EntryId, body: &Body, dest: &str) -> Option<EntryId> {
+    let link = body.links.iter().find(|l| l.dest == dest)?;
+    let LinkTarget::Rewrite(url) = &link.target else {
+        return None;
+    };
+    let from = site.page_of(id);
+    let joined = join(&from, url);
+    let path = joined.split(['#', '?']).next().unwrap_or("");
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    match site
+        .routes
+        .index
+        .get(path)
+        .map(|&i| &site.routes.pages[i].1)
+    {
+        Some(Owner::Document(target)) => Some(*target),
+        _ => None,
+    }
+}
+
+/// `%C3%A9quipe` → `équipe`; invalid escapes are kept as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// Whether a body rendered earlier for the same document text is still

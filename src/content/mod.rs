@@ -19,7 +19,6 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Span};
-use crate::slug;
 pub use discover::{Format, Role, SourceFile};
 pub use frontmatter::Body;
 pub use schema::{EntryDate, FieldValue};
@@ -141,11 +140,11 @@ impl Document {
 pub enum Outcome {
     /// It passed its checks.
     Document(Arc<Document>),
-    /// It did not; an entry that failed still names its (collection, slug),
-    /// so refs to it are not reported again as dangling.
+    /// It did not. The file still owns its address: refs and links to it
+    /// are not reported again as dangling, so one fault gives one error.
     Failed {
-        /// (collection, slug from the file name), for entries.
-        key: Option<(String, String)>,
+        /// The file.
+        source: Box<SourceFile>,
         /// Its problems.
         problems: Vec<Diagnostic>,
     },
@@ -153,16 +152,16 @@ pub enum Outcome {
 
 /// Reads and validates one content file.
 pub fn load_source(root: &Path, config: &Config, source: SourceFile) -> Outcome {
-    let key = match &source.role {
-        Role::Entry { collection } => Some((collection.clone(), slug::slugify(&source.name))),
-        _ => None,
-    };
+    let kept = Box::new(source.clone());
     let checked: Checked = frontmatter::read(&source)
         .map_err(|d| vec![d])
         .and_then(|raw| validate(root, config, source, raw));
     match checked {
         Ok(document) => Outcome::Document(Arc::new(document)),
-        Err(problems) => Outcome::Failed { key, problems },
+        Err(problems) => Outcome::Failed {
+            source: kept,
+            problems,
+        },
     }
 }
 
@@ -175,9 +174,9 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
     /// Every problem found.
     pub problems: Vec<Diagnostic>,
-    /// Entries that exist but failed their checks, as (collection, slug):
-    /// refs to them are not reported again as dangling.
-    pub unreadable: Vec<(String, String)>,
+    /// Content files that exist but failed their checks: they still own
+    /// their address, so refs and links to them are not reported again.
+    pub failed: Vec<SourceFile>,
 }
 
 /// Discovers, reads and validates all content under `root`.
@@ -203,9 +202,9 @@ impl Loaded {
         for outcome in outcomes {
             match outcome {
                 Outcome::Document(document) => self.documents.push(document),
-                Outcome::Failed { key, problems } => {
+                Outcome::Failed { source, problems } => {
                     self.problems.extend(problems);
-                    self.unreadable.extend(key);
+                    self.failed.push(*source);
                 }
             }
         }

@@ -89,6 +89,18 @@ pub struct LinkProblem {
     pub hint: Option<String>,
 }
 
+/// A link or image destination with a `#fragment`, located by byte offset
+/// in the `source` passed to `render`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FragmentLink {
+    /// Byte offset of the link.
+    pub offset: usize,
+    /// Byte length of the same.
+    pub len: usize,
+    /// The destination as written (entities decoded).
+    pub dest: String,
+}
+
 /// The result of rendering one Markdown body.
 #[derive(Clone, Debug, Default)]
 pub struct Rendered {
@@ -104,6 +116,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Every broken link, in document order.
     pub problems: Vec<LinkProblem>,
+    /// Every destination with a `#fragment`, in document order: whether the
+    /// fragment names a heading is for the caller to say.
+    pub fragments: Vec<FragmentLink>,
 }
 
 /// Renders a Markdown body. Never fails: broken links are reported in

@@ -9,7 +9,8 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::sanitize::{self, FoundUrl, Output, Sanitizer};
 use super::{
-    highlight, Heading, LinkKind, LinkProblem, LinkResolver, LinkTarget, Options, Rendered,
+    highlight, FragmentLink, Heading, LinkKind, LinkProblem, LinkResolver, LinkTarget, Options,
+    Rendered,
 };
 
 /// Where the summary ends, found during the walk.
@@ -31,6 +32,7 @@ pub(super) struct Walk<'a, 'r> {
     text: String,
     source_len: usize,
     problems: Vec<LinkProblem>,
+    fragments: Vec<FragmentLink>,
     sanitizer: Sanitizer,
     /// How many Markdown elements are open, to keep raw HTML inside its block.
     depth: usize,
@@ -53,6 +55,7 @@ impl<'a, 'r> Walk<'a, 'r> {
             text: String::with_capacity(source_len),
             source_len,
             problems: Vec::new(),
+            fragments: Vec::new(),
             sanitizer: Sanitizer::default(),
             depth: 0,
             summary: SummaryMarks::default(),
@@ -241,9 +244,11 @@ impl<'a, 'r> Walk<'a, 'r> {
         let mut text = String::new();
         let mut edits = Vec::new();
         let (resolver, problems) = (self.resolver, &mut self.problems);
+        let fragments = &mut self.fragments;
         let mut urls = |found: FoundUrl<'_>| {
             let start = source_offset(segments, found.at.start);
             let span = start..start + found.at.len();
+            note_fragment(fragments, found.value, &span);
             let rewritten = resolve(resolver, found.value, found.kind, span, problems)?;
             edits.push((found.at, rewritten.clone()));
             Some(rewritten)
@@ -277,6 +282,7 @@ impl<'a, 'r> Walk<'a, 'r> {
             *dest = CowStr::Borrowed(if kind == LinkKind::Image { "" } else { "#" });
             return;
         }
+        note_fragment(&mut self.fragments, dest, &span);
         if let Some(rewritten) = resolve(self.resolver, dest, kind, span, &mut self.problems) {
             *dest = rewritten.into();
         }
@@ -308,7 +314,20 @@ impl<'a, 'r> Walk<'a, 'r> {
             text: collapse_whitespace(&self.text),
             headings,
             problems: self.problems,
+            fragments: self.fragments,
         }
+    }
+}
+
+/// Keeps a destination with a `#fragment` (in the page or in another), so
+/// the caller can check the fragment once every page's headings are known.
+fn note_fragment(fragments: &mut Vec<FragmentLink>, dest: &str, span: &Range<usize>) {
+    if dest.contains('#') {
+        fragments.push(FragmentLink {
+            offset: span.start,
+            len: span.len(),
+            dest: dest.to_string(),
+        });
     }
 }
 

@@ -21,14 +21,14 @@ pub struct DocumentLinks<'a> {
 }
 
 impl LinkResolver for DocumentLinks<'_> {
-    fn resolve(&self, dest: &str, _kind: LinkKind) -> LinkTarget {
+    fn resolve(&self, dest: &str, kind: LinkKind) -> LinkTarget {
         if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") || dest.starts_with('#') {
             return LinkTarget::Keep;
         }
         let split = dest.find(['#', '?']).unwrap_or(dest.len());
         let (path, suffix) = dest.split_at(split);
         if path.starts_with('/') {
-            return self.site_absolute(path, suffix);
+            return self.site_absolute(path, suffix, kind);
         }
         let Some(joined) = self.join_to_source(path) else {
             return broken(format!("`{path}` points outside the content folder"), None);
@@ -42,41 +42,106 @@ impl LinkResolver for DocumentLinks<'_> {
                 self.site.config.links,
             ))
         } else {
-            LinkTarget::Keep
+            self.not_found(path, &joined)
         }
     }
 }
 
 impl DocumentLinks<'_> {
-    fn site_absolute(&self, path: &str, suffix: &str) -> LinkTarget {
+    fn site_absolute(&self, path: &str, suffix: &str, kind: LinkKind) -> LinkTarget {
         let routes = &self.site.routes;
         for candidate in urls::candidates(path) {
-            if routes.exists(&candidate) {
+            if routes.resolves(&candidate) {
                 let to = format!("{candidate}{suffix}");
                 return LinkTarget::Rewrite(urls::relative(self.from, &to, self.site.config.links));
             }
         }
         let wanted = path.trim_matches('/');
-        let known = routes.index.keys().map(|k| k.trim_end_matches('/'));
-        let hint = did_you_mean(wanted, known).map(|close| format!("did you mean `/{close}/`?"));
+        // An image is a file: suggest files for it, pages for a link.
+        let hint = match kind {
+            LinkKind::Image => did_you_mean(wanted, routes.files.iter().map(String::as_str))
+                .map(|close| format!("did you mean `/{close}`?")),
+            LinkKind::Link => {
+                let known = routes.index.keys().map(|k| k.trim_end_matches('/'));
+                did_you_mean(wanted, known).map(|close| format!("did you mean `/{close}/`?"))
+            }
+        };
         broken(format!("no page or file at `{path}`"), hint.or_else(|| {
             Some("site-absolute links start from the site root, e.g. `/start-ups/acme/` or `/img/logo.png` for `assets/img/logo.png`".into())
         }))
     }
 
     fn content_file(&self, written: &str, joined: &str, suffix: &str) -> LinkTarget {
-        let Some(&target) = self.site.by_source.get(std::path::Path::new(joined)) else {
+        let source = std::path::Path::new(joined);
+        if let Some(address) = self.site.failed.get(source) {
+            // That file's own fault is reported; this link is not another.
+            let to = format!("{address}{suffix}");
+            return LinkTarget::Rewrite(urls::relative(self.from, &to, self.site.config.links));
+        }
+        let lang = &self.site.documents[self.id].source.lang;
+        if let Some(list) = self.list_of_intro(joined, lang) {
+            // `../news/_index.md` leads to the list, written or not.
+            let to = format!("{list}{suffix}");
+            return LinkTarget::Rewrite(urls::relative(self.from, &to, self.site.config.links));
+        }
+        let Some(&target) = self.site.by_source.get(source) else {
             return broken(
                 format!("`{written}` is not a published content file"),
                 Some(format!("no file `content/{joined}`, or it is a draft; check the name and the `../` steps")),
             );
         };
-        let lang = &self.site.documents[self.id].source.lang;
         let version = self.site.version_in(target, lang);
         let to = format!("{}{suffix}", self.site.paths[version]);
         LinkTarget::Rewrite(urls::relative(self.from, &to, self.site.config.links))
     }
 
+    /// The first page of a collection's list in `lang`, for a link to its
+    /// `_index.md` (`news/_index.md`, `news/_index.en.md`).
+    fn list_of_intro(&self, joined: &str, lang: &str) -> Option<String> {
+        let (collection, file) = joined.split_once('/')?;
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        let is_intro = stem == "_index" || stem.strip_prefix("_index.").is_some();
+        (is_intro && self.site.config.collections.contains_key(collection)).then(|| {
+            crate::site::routes::list_path(
+                &self.site.collection_path(collection, lang),
+                lang,
+                &self.site.config,
+                1,
+            )
+        })
+    }
+
+    /// A relative link to nothing: the content file it probably meant
+    /// (`notifications-v2` for `notifications-v2.md`), or the website
+    /// written without its scheme (`www.example.org`).
+    fn not_found(&self, written: &str, joined: &str) -> LinkTarget {
+        let sibling = ["md", "yaml", "yml"]
+            .iter()
+            .map(|ext| format!("{}.{ext}", joined.trim_end_matches('/')))
+            .find(|candidate| {
+                let source = std::path::Path::new(candidate);
+                self.site.by_source.contains_key(source) || self.site.failed.contains_key(source)
+            });
+        let hint = if let Some(file) = sibling {
+            let name = file.rsplit('/').next().unwrap_or(&file);
+            let dir = written.trim_end_matches('/');
+            let dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+            let link = if dir.is_empty() {
+                name.to_string()
+            } else {
+                format!("{dir}/{name}")
+            };
+            format!("did you mean `{link}`? Links to other entries name their file")
+        } else if looks_like_a_host(written) {
+            format!("a website needs its scheme: write `https://{written}`")
+        } else {
+            "write a link to another entry as its file (`../startups/acme.md`), to a page of the site from its root (`/start-ups/`), or to a website in full (`https://…`)".to_string()
+        };
+        broken(
+            format!("`{written}` is not a page, a file or an entry of the site"),
+            Some(hint),
+        )
+    }
     /// `path` relative to the document's folder, as a path under `content/`.
     fn join_to_source(&self, path: &str) -> Option<String> {
         let doc = &self.site.documents[self.id];
@@ -99,6 +164,26 @@ fn broken(message: String, hint: Option<String>) -> LinkTarget {
     LinkTarget::Broken { message, hint }
 }
 
+/// `www.example.org`, `institut-ipm.fr/equipe`: a host name written
+/// without `https://` (its first part ends with a top-level domain).
+fn looks_like_a_host(path: &str) -> bool {
+    let host = path.split('/').next().unwrap_or("");
+    let Some((name, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    let files = [
+        "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "txt", "csv", "zip",
+        "doc", "docx", "xls", "xlsx", "odt", "ods", "mp4", "mp3",
+    ];
+    !name.is_empty()
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && !files.contains(&tld.to_ascii_lowercase().as_str())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+}
+
 fn is_content_file(path: &str) -> bool {
     path.ends_with(".md") || path.ends_with(".yaml") || path.ends_with(".yml")
 }
@@ -119,6 +204,15 @@ fn has_scheme(dest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_names_without_a_scheme_are_recognized() {
+        assert!(looks_like_a_host("www.institut-ipm.fr"));
+        assert!(looks_like_a_host("institut-ipm.fr/equipe"));
+        assert!(!looks_like_a_host("rapport.pdf"));
+        assert!(!looks_like_a_host("notifications-v2"));
+        assert!(!looks_like_a_host("../startups/acme.md"));
+    }
 
     #[test]
     fn schemes_are_told_from_paths() {

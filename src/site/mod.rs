@@ -20,7 +20,7 @@ use indexmap::IndexMap;
 
 use crate::config::{Config, SortBy};
 use crate::content::{Document, Loaded, Role};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Span};
 pub use order::Order;
 pub use relations::{BackRef, Relations};
 pub use routes::{Owner, Routes};
@@ -71,6 +71,10 @@ pub struct Site {
     pub by_source: HashMap<PathBuf, EntryId>,
     /// How entries sort in lists.
     pub order: Order,
+    /// Content files that failed their checks (relative to `content/`),
+    /// with the address they would have: they keep it, so links to them
+    /// are not reported again.
+    pub failed: HashMap<PathBuf, String>,
     /// For each collection and language, how many of its entries use each
     /// term (the filters of list pages).
     pub term_counts: TermCounts,
@@ -87,7 +91,27 @@ impl Site {
         options: &BuildOptions,
     ) -> (Site, Vec<Diagnostic>) {
         let documents = loaded.documents.clone();
-        let unreadable = &loaded.unreadable;
+        let unreadable: Vec<(String, String)> = loaded
+            .failed
+            .iter()
+            .filter_map(|source| match &source.role {
+                Role::Entry { collection } => {
+                    Some((collection.clone(), crate::slug::slugify(&source.name)))
+                }
+                _ => None,
+            })
+            .collect();
+        let content = root.join("content");
+        let failed = loaded
+            .failed
+            .iter()
+            .filter_map(|source| {
+                let relative = source.path.strip_prefix(&content).ok()?.to_path_buf();
+                let slug = crate::slug::slugify(&source.name);
+                let path = routes::path_for(&config, &source.role, &source.lang, &slug);
+                Some((relative, path))
+            })
+            .collect();
         let (documents, excluded) = publishable(documents, options);
         let mut problems = Vec::new();
         let paths: Vec<String> = documents
@@ -101,7 +125,7 @@ impl Site {
             &group_of,
             &groups,
             &excluded,
-            unreadable,
+            &unreadable,
             &mut problems,
         );
         let order = Order::new(&documents);
@@ -124,8 +148,10 @@ impl Site {
             taxonomies,
             order,
             term_counts,
+            failed,
         };
         site.index_roles();
+        problems.extend(site.untranslated_originals());
         site.routes = Routes::collect(&site, static_files, &mut problems);
         (site, problems)
     }
@@ -208,6 +234,36 @@ impl Site {
         self.by_source.get(relative).copied()
     }
 
+    /// A warning for each translation whose original (the version in the
+    /// default language) does not exist: the page is built in one language
+    /// only, which is seldom what the editor meant.
+    fn untranslated_originals(&self) -> Vec<Diagnostic> {
+        let default = &self.config.default_language;
+        self.groups
+            .iter()
+            .filter(|group| {
+                !group
+                    .iter()
+                    .any(|&id| &self.documents[id].source.lang == default)
+            })
+            .filter_map(|group| {
+                let doc = &self.documents[*group.first()?];
+                let original = original_file(&doc.source.path)?;
+                if original.is_file() {
+                    return None; // a draft, or a file whose own fault is reported
+                }
+                let name = original.file_name()?.to_string_lossy().into_owned();
+                Some(
+                    Diagnostic::warning(format!(
+                        "this translation has no original: there is no `{name}` beside it, so the page exists in one language only"
+                    ))
+                    .at(Span::file(&doc.source.display))
+                    .hint(format!("write the original `{name}`, or rename this file `{name}` if it is the only version")),
+                )
+            })
+            .collect()
+    }
+
     /// Sorts entry ids for a list sorted `by`.
     pub fn sort(&self, ids: &mut [EntryId], by: SortBy) {
         self.order.sort(&self.documents, ids, by);
@@ -245,6 +301,14 @@ impl Site {
     pub fn collection_path(&self, collection: &str, lang: &str) -> String {
         routes::collection_path(&self.config, collection, lang)
     }
+}
+
+/// `x.en.md` → `x.md`: the file of the original a translation is made from.
+fn original_file(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let (stem, ext) = name.rsplit_once('.')?;
+    let (base, _lang) = stem.rsplit_once('.')?;
+    Some(path.with_file_name(format!("{base}.{ext}")))
 }
 
 /// Splits off drafts and scheduled documents; returns the excluded ones'

@@ -71,7 +71,7 @@ impl Relations {
                     .and_then(|s| s.to.as_deref());
                 let mut found = Vec::new();
                 for target in targets {
-                    match index.find(to, target) {
+                    match index.find(config, to, target) {
                         Ok(group) => {
                             found.push(group);
                             if seen.insert((group, group_of[id], name)) {
@@ -130,15 +130,18 @@ impl<'a> Index<'a> {
         Index { by_key, slugs }
     }
 
-    fn find<'t>(&self, to: Option<&'t str>, target: &'t str) -> Result<usize, Miss<'t>> {
+    fn find<'t>(
+        &self,
+        config: &Config,
+        to: Option<&'t str>,
+        target: &'t str,
+    ) -> Result<usize, Miss<'t>> {
         let (collection, slug) = match to {
             Some(c) => (c, target.trim()),
             None => target.trim().split_once('/').ok_or(Miss::NoCollection)?,
         };
-        if !self.slugs.contains_key(collection)
-            && to.is_none()
-            && !self.by_key.keys().any(|(c, _)| *c == collection)
-        {
+        // Declared, not "has entries": its only entry may have failed.
+        if to.is_none() && !config.collections.contains_key(collection) {
             return Err(Miss::UnknownCollection(collection));
         }
         self.by_key
@@ -177,8 +180,16 @@ impl Miss<'_> {
                 .at(span)
             }
             Miss::NoEntry(c, slug) => {
-                let known = index.slugs.get(c).into_iter().flatten().copied();
-                let hint = match did_you_mean(slug, known) {
+                // Compare as slugs: `IPM` and `Imagerie médicale` are typed
+                // for `ipm` and `imagerie-medicale` more often than not.
+                let folded = crate::slug::slugify(slug);
+                let known: Vec<&str> = index.slugs.get(c).into_iter().flatten().copied().collect();
+                let close = known
+                    .iter()
+                    .copied()
+                    .find(|s| *s == folded)
+                    .or_else(|| did_you_mean(&folded, known.iter().copied()));
+                let hint = match close {
                     Some(close) => format!("did you mean `{close}`?"),
                     None => format!(
                         "check the spelling: it must be the slug of an entry in `content/{c}/`"

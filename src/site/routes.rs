@@ -71,6 +71,9 @@ pub struct Routes {
     pub index: HashMap<String, usize>,
     /// Static files (theme, `assets/`, files beside entries), unhashed.
     pub files: HashSet<String>,
+    /// Addresses of content files that failed their checks: not written
+    /// (the build fails), but links to them are not dead links.
+    pub reserved: HashSet<String>,
 }
 
 impl Routes {
@@ -173,12 +176,19 @@ impl Routes {
         }
         claim("404.html".into(), Owner::NotFound, &mut routes);
         routes.files = files;
+        routes.reserved = site.failed.values().cloned().collect();
         routes
     }
 
     /// Whether a site path is a page or a file of the output.
     pub fn exists(&self, path: &str) -> bool {
         self.index.contains_key(path) || self.files.contains(path)
+    }
+
+    /// Whether a link to a site path is right: it exists, or it is the
+    /// address of a content file whose own fault is already reported.
+    pub fn resolves(&self, path: &str) -> bool {
+        self.exists(path) || self.reserved.contains(path)
     }
 }
 
@@ -241,16 +251,20 @@ pub fn taxonomy_path(config: &Config, taxonomy: &str, lang: &str) -> String {
 
 /// The site path of a document (empty for list intros).
 pub(super) fn path_of(config: &Config, doc: &Document) -> String {
-    let prefix = lang_prefix(config, &doc.source.lang);
-    match &doc.source.role {
+    path_for(config, &doc.source.role, &doc.source.lang, &doc.slug)
+}
+
+/// The site path of a content file of `role` in `lang` with `slug`.
+pub(super) fn path_for(config: &Config, role: &Role, lang: &str, slug: &str) -> String {
+    let prefix = lang_prefix(config, lang);
+    match role {
         Role::Home => prefix,
-        Role::Page => format!("{prefix}{}/", doc.slug),
+        Role::Page => format!("{prefix}{slug}/"),
         Role::ListIntro { .. } => String::new(),
         Role::Entry { collection } => {
             format!(
-                "{prefix}{}/{}/",
-                collection_path(config, collection, &doc.source.lang),
-                doc.slug
+                "{prefix}{}/{slug}/",
+                collection_path(config, collection, lang)
             )
         }
     }

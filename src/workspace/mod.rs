@@ -333,6 +333,7 @@ pub(crate) fn run(
     };
     problems.extend(site_problems.iter().cloned());
     problems.extend(caches.bodies.problems().cloned());
+    problems.extend(crate::bodies::check_fragments(site, &caches.bodies));
     timer.lap("bodies");
 
     let mut render_all = everything;
