@@ -15,6 +15,7 @@ pub mod normalize;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
@@ -54,36 +55,49 @@ struct Vocabulary {
     stems: Vec<String>,
 }
 
-/// A word as seen while rendering, before stemming.
+/// What one document gives the index, kept until the document changes.
 #[derive(Debug)]
-struct SeenWord {
-    /// The smallest lower-cased form seen: the one stemmed, whatever the
-    /// order threads met the word in, so builds are identical.
-    lower: String,
-    /// Whether a French page used it (stemmed as French, else English).
+struct Contribution {
+    /// A digest of everything it was made from.
+    key: u64,
+    /// Stemmed as French (any language but English), else as English.
     french: bool,
+    /// Its words packed as `lower-case form id << 8 | weight` (weights
+    /// saturate at 255: a word that often on one page gains nothing more
+    /// from the damped score). Four bytes a word keep the index's memory
+    /// small on large sites.
+    words: Vec<u32>,
+    /// Shown under its title in results.
+    summary: String,
 }
 
-/// A document as gathered: its page, its words packed as
-/// `word id << 8 | weight` (weights saturate at 255: a word that often on
-/// one page gains nothing more from the damped score), its summary. Four
-/// bytes a word keep the index's memory small on large sites.
-type GatheredDoc = (EntryId, Vec<u32>, String);
-
-/// What the rendering threads gather: words by id, documents with raw
-/// weights per word.
+/// Words seen in any document, numbered once and for all, and each
+/// document's contribution by its source file.
 #[derive(Debug, Default)]
-struct Gathered {
-    ids: FxHashMap<String, u32>,
-    words: Vec<(String, SeenWord)>,
-    docs: Vec<GatheredDoc>,
+struct State {
+    /// Lower-case form (accents kept: what the stemmer wants) → id.
+    lower_ids: FxHashMap<String, u32>,
+    /// Lower-case forms by id.
+    lowers: Vec<String>,
+    /// Lower-case form id → folded form id.
+    folded_of: Vec<u32>,
+    /// Folded form (what the browser looks up) → id.
+    folded_ids: FxHashMap<String, u32>,
+    /// Folded forms by id.
+    folded: Vec<String>,
+    /// Each document's contribution, by its source file.
+    docs: HashMap<PathBuf, Contribution>,
+    /// Stems made so far, by (lower-case form id, French).
+    stems: FxHashMap<(u32, bool), String>,
 }
 
-/// Gathers documents while pages render, then writes the index.
+/// The search index of a site: what each document contributes, kept
+/// between builds so that only changed documents are read again, and the
+/// files laid out from them.
 pub struct Indexer {
     french: Stemmer,
     english: Stemmer,
-    gathered: Mutex<Gathered>,
+    state: Mutex<State>,
 }
 
 impl Default for Indexer {
@@ -91,8 +105,14 @@ impl Default for Indexer {
         Indexer {
             french: Stemmer::create(Algorithm::French),
             english: Stemmer::create(Algorithm::English),
-            gathered: Mutex::default(),
+            state: Mutex::default(),
         }
+    }
+}
+
+impl std::fmt::Debug for Indexer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Indexer")
     }
 }
 
@@ -106,14 +126,48 @@ impl Indexer {
         )
     }
 
+    /// Indexes every document of `site` worth finding, from its rendered
+    /// body: documents indexed before and unchanged since keep their
+    /// contribution; documents no longer in the site are forgotten.
+    pub fn index(&self, site: &Site, bodies: &Bodies) {
+        let known: Vec<(EntryId, u64)> = {
+            let state = self.lock();
+            (0..site.documents.len())
+                .into_par_iter()
+                .filter(|&id| Indexer::wants(site, id))
+                .filter_map(|id| {
+                    let key = contribution_key(site, bodies, id);
+                    let doc = state.docs.get(&site.documents[id].source.path);
+                    doc.is_none_or(|c| c.key != key).then_some((id, key))
+                })
+                .collect()
+        };
+        known.par_iter().for_each(|&(id, key)| {
+            let body = bodies.get(id);
+            self.add(site, id, key, &body.text, &body.summary_text);
+        });
+        let mut state = self.lock();
+        let current: std::collections::HashSet<&PathBuf> = (0..site.documents.len())
+            .filter(|&id| Indexer::wants(site, id))
+            .map(|id| &site.documents[id].source.path)
+            .collect();
+        state.docs.retain(|path, _| current.contains(path));
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// Indexes document `id`, whose body renders to `body_text`, with
     /// `summary` shown under its title in results.
-    pub fn add(&self, site: &Site, id: EntryId, body_text: &str, summary: &str) {
+    fn add(&self, site: &Site, id: EntryId, key: u64, body_text: &str, summary: &str) {
         let doc = &site.documents[id];
         let lang = doc.source.lang.as_str();
         // Weights are summed per raw run of letters first: a body has a few
         // hundred distinct words among thousands, and only those are
-        // normalized and stemmed.
+        // normalized.
         let mut runs: FxHashMap<&str, u32> = FxHashMap::default();
         let refs = self.ref_text(site, id);
         tally(&mut runs, &doc.title, WEIGHT_TITLE);
@@ -154,133 +208,200 @@ impl Indexer {
                     entry.0 = entry.0.min(&word.lower);
                 }
             }
-            self.record(id, lang, words, summary);
+            let french = lang != "en";
+            self.record(doc.source.path.clone(), key, french, words, summary);
         });
     }
 
     /// The titles of the entries this one refers to, as one text.
     fn ref_text(&self, site: &Site, id: EntryId) -> String {
-        let doc = &site.documents[id];
-        let mut text = String::new();
-        for (name, field) in &doc.fields {
-            if matches!(field.value, FieldValue::Ref(_) | FieldValue::Refs(_)) {
-                for title in ref_titles(site, id, name) {
-                    text.push_str(title);
-                    text.push(' ');
-                }
-            }
-        }
-        text
+        ref_text(site, id)
     }
 
     /// Numbers the document's words (under one short lock) and keeps it.
     fn record(
         &self,
-        id: EntryId,
-        lang: &str,
+        path: PathBuf,
+        key: u64,
+        french: bool,
         words: FxHashMap<&str, (&str, u32)>,
         summary: String,
     ) {
-        let Ok(mut gathered) = self.gathered.lock() else {
-            return;
-        };
-        let mut terms = Vec::with_capacity(words.len());
+        let mut state = self.lock();
+        let mut packed = Vec::with_capacity(words.len());
         for (folded, (lower, weight)) in words {
-            let word = match gathered.ids.get(folded) {
-                // Ids must fit in 24 bits (see `GatheredDoc`): past 16 million
-                // distinct words, new ones are left out of the index.
-                None if gathered.words.len() >= 1 << 24 => continue,
-                Some(&word) => word,
-                None => {
-                    let word = gathered.words.len() as u32;
-                    gathered.ids.insert(folded.to_string(), word);
-                    let seen = SeenWord {
-                        lower: lower.to_string(),
-                        french: false,
-                    };
-                    gathered.words.push((folded.to_string(), seen));
-                    word
-                }
+            let Some(lower_id) = state.lower_id(lower, folded) else {
+                continue;
             };
-            let seen = &mut gathered.words[word as usize].1;
-            seen.french |= lang != "en";
-            if lower < seen.lower.as_str() {
-                seen.lower = lower.to_string();
-            }
-            terms.push(word << 8 | weight.min(255));
+            packed.push(lower_id << 8 | weight.min(255));
         }
-        gathered.docs.push((id, terms, summary));
+        let contribution = Contribution {
+            key,
+            french,
+            words: packed,
+            summary,
+        };
+        state.docs.insert(path, contribution);
     }
 
-    /// Stems every word once, numbers stems in sorted order, and scores
-    /// each document per stem.
-    fn finish(self) -> (Vocabulary, Vec<IndexedDoc>) {
-        let gathered = self.gathered.into_inner().unwrap_or_default();
-        let stem_of: Vec<String> = gathered
-            .words
+    /// Stems the words of the documents `indexed` (each with its source
+    /// file), numbers stems in sorted order, and scores each document per
+    /// stem.
+    fn finish(&self, indexed: &[(EntryId, &PathBuf)]) -> (Vocabulary, Vec<IndexedDoc>) {
+        let mut state = self.lock();
+        let current: Vec<(EntryId, &Contribution)> = indexed
             .iter()
-            .map(|(_, seen)| {
-                let stemmer = if seen.french {
-                    &self.french
-                } else {
-                    &self.english
-                };
-                normalize::fold(&stemmer.stem(&seen.lower))
+            .filter_map(|(id, path)| Some((*id, state.docs.get(*path)?)))
+            .collect();
+        // For each folded word: the smallest lower-case form any document
+        // uses (the one stemmed, so builds are identical), and whether a
+        // French page uses it.
+        let mut best: Vec<Option<(u32, bool)>> = vec![None; state.folded.len()];
+        for (_, c) in &current {
+            for packed in &c.words {
+                let lower = packed >> 8;
+                let slot = &mut best[state.folded_of[lower as usize] as usize];
+                *slot = Some(match *slot {
+                    None => (lower, c.french),
+                    Some((seen, french)) => {
+                        let smaller = state.lowers[lower as usize] < state.lowers[seen as usize];
+                        (if smaller { lower } else { seen }, french || c.french)
+                    }
+                });
+            }
+        }
+        let missing: Vec<(u32, bool)> = best
+            .iter()
+            .flatten()
+            .filter(|key| !state.stems.contains_key(*key))
+            .copied()
+            .collect();
+        let made: Vec<((u32, bool), String)> = missing
+            .par_iter()
+            .map(|&(lower, french)| {
+                let stemmer = if french { &self.french } else { &self.english };
+                let stem = normalize::fold(&stemmer.stem(&state.lowers[lower as usize]));
+                ((lower, french), stem)
             })
             .collect();
-        let mut stems: Vec<String> = stem_of.clone();
+        drop(current);
+        state.stems.extend(made);
+        let state = &*state;
+        let stem_of: Vec<Option<&str>> = best
+            .iter()
+            .map(|b| b.and_then(|key| state.stems.get(&key)).map(String::as_str))
+            .collect();
+        let mut stems: Vec<&str> = stem_of.iter().flatten().copied().collect();
         stems.sort_unstable();
         stems.dedup();
-        let stem_id = |stem: &String| stems.binary_search(stem).unwrap_or(0) as u32;
-        let word_stem: Vec<u32> = stem_of.iter().map(stem_id).collect();
-        let words = gathered
-            .words
-            .into_iter()
-            .map(|(folded, _)| folded)
-            .zip(word_stem.iter().copied())
+        let stem_id = |stem: &str| stems.binary_search(&stem).unwrap_or(0) as u32;
+        let word_stem: Vec<Option<u32>> = stem_of.iter().map(|s| s.map(stem_id)).collect();
+        let words = word_stem
+            .iter()
+            .enumerate()
+            .filter_map(|(folded, stem)| Some((state.folded[folded].clone(), (*stem)?)))
             .collect();
-        let docs = gathered
-            .docs
-            .into_iter()
-            .map(|(id, terms, summary)| {
+        let current: Vec<(EntryId, &Contribution)> = indexed
+            .iter()
+            .filter_map(|(id, path)| Some((*id, state.docs.get(*path)?)))
+            .collect();
+        let docs = current
+            .par_iter()
+            .map(|(id, c)| {
                 let mut raw: FxHashMap<u32, u32> = FxHashMap::default();
-                for packed in terms {
-                    let (word, weight) = (packed >> 8, packed & 255);
-                    *raw.entry(word_stem[word as usize]).or_default() += weight;
+                for packed in &c.words {
+                    let (lower, weight) = (packed >> 8, packed & 255);
+                    let folded = state.folded_of[lower as usize] as usize;
+                    if let Some(stem) = word_stem[folded] {
+                        *raw.entry(stem).or_default() += weight;
+                    }
                 }
                 let mut terms: Vec<(u32, u8)> = raw
                     .into_iter()
                     .map(|(stem, w)| (stem, quantize(w)))
                     .collect();
                 terms.sort_unstable();
-                IndexedDoc { id, terms, summary }
+                IndexedDoc {
+                    id: *id,
+                    terms,
+                    summary: c.summary.clone(),
+                }
             })
             .collect();
+        let stems = stems.into_iter().map(str::to_string).collect();
         (Vocabulary { words, stems }, docs)
     }
 
-    /// Indexes every document worth finding, from its rendered body.
-    pub fn index(site: &Site, bodies: &Bodies) -> Indexer {
-        let indexer = Indexer::default();
-        (0..site.documents.len())
-            .into_par_iter()
-            .filter(|&id| Indexer::wants(site, id))
-            .for_each(|id| {
-                let body = bodies.get(id);
-                indexer.add(site, id, &body.text, &body.summary_text);
-            });
-        indexer
-    }
-
-    /// Writes the index files into `out` (a folder of the staging output).
+    /// Writes the index files of the documents of `site` (indexed with
+    /// [`Indexer::index`]) through `write`, by site path.
     pub fn write(
-        self,
+        &self,
         site: &Site,
         write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
     ) -> std::io::Result<IndexStats> {
-        let (vocabulary, docs) = self.finish();
+        let indexed: Vec<(EntryId, &PathBuf)> = (0..site.documents.len())
+            .filter(|&id| Indexer::wants(site, id))
+            .map(|id| (id, &site.documents[id].source.path))
+            .collect();
+        let (vocabulary, docs) = self.finish(&indexed);
         layout::write(site, &vocabulary, docs, write)
     }
+}
+
+impl State {
+    /// The id of a lower-case form (numbered now if new); `None` past 16
+    /// million distinct forms (ids must fit in 24 bits), which are left
+    /// out of the index.
+    fn lower_id(&mut self, lower: &str, folded: &str) -> Option<u32> {
+        if let Some(&id) = self.lower_ids.get(lower) {
+            return Some(id);
+        }
+        if self.lowers.len() >= 1 << 24 {
+            return None;
+        }
+        let folded_id = match self.folded_ids.get(folded) {
+            Some(&id) => id,
+            None => {
+                let id = self.folded.len() as u32;
+                self.folded_ids.insert(folded.to_string(), id);
+                self.folded.push(folded.to_string());
+                id
+            }
+        };
+        let id = self.lowers.len() as u32;
+        self.lower_ids.insert(lower.to_string(), id);
+        self.lowers.push(lower.to_string());
+        self.folded_of.push(folded_id);
+        Some(id)
+    }
+}
+
+/// A digest of everything a document's contribution is made from: its
+/// front matter, its body, its summary and the titles its refs show.
+fn contribution_key(site: &Site, bodies: &Bodies, id: EntryId) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    site.documents[id].front_matter().hash(&mut hasher);
+    let body = bodies.get(id);
+    body.version.hash(&mut hasher);
+    body.summary_text.hash(&mut hasher);
+    ref_text(site, id).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The titles of the entries document `id` refers to, as one text.
+fn ref_text(site: &Site, id: EntryId) -> String {
+    let doc = &site.documents[id];
+    let mut text = String::new();
+    for (name, field) in &doc.fields {
+        if matches!(field.value, FieldValue::Ref(_) | FieldValue::Refs(_)) {
+            for title in ref_titles(site, id, name) {
+                text.push_str(title);
+                text.push(' ');
+            }
+        }
+    }
+    text
 }
 
 thread_local! {
@@ -371,8 +492,9 @@ mod tests {
             ("medical", ("médical", 1)),
             ("avenir", ("avenir", 1)),
         ]);
-        indexer.record(0, "fr", words, String::new());
-        let (vocabulary, docs) = indexer.finish();
+        let path = PathBuf::from("a.md");
+        indexer.record(path.clone(), 0, true, words, String::new());
+        let (vocabulary, docs) = indexer.finish(&[(0, &path)]);
         assert_eq!(
             vocabulary.stems.len(),
             2,

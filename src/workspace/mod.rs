@@ -31,6 +31,7 @@ use crate::output::sink::{InPlace, Sink};
 use crate::render::i18n::I18n;
 use crate::render::templates::Templates;
 use crate::render::Renderer;
+use crate::search::Indexer;
 use crate::site::{BuildOptions, EntryId, Site};
 use crate::urls;
 pub(crate) use changes::Changes;
@@ -199,6 +200,8 @@ pub(crate) struct Caches {
     pages: HashMap<String, PageRecord>,
     /// The pages and static files of the site, by site path.
     files: Arc<HashSet<String>>,
+    /// What each document gave the search index.
+    search: Indexer,
     /// The files of the last successful second phase.
     published: HashSet<String>,
 }
@@ -220,6 +223,7 @@ impl Caches {
             versions: None,
             pages: HashMap::new(),
             files: Arc::default(),
+            search: Indexer::default(),
             published: HashSet::new(),
         }
     }
@@ -427,7 +431,14 @@ pub(crate) fn run_publish(
     let Some((site, _)) = &caches.site else {
         return (HashSet::new(), problems);
     };
-    let written = publish::publish(site, &caches.bodies, sink, &mut problems, timer);
+    let written = publish::publish(
+        site,
+        &caches.bodies,
+        &caches.search,
+        sink,
+        &mut problems,
+        timer,
+    );
     (written, problems)
 }
 

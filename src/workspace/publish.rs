@@ -14,17 +14,20 @@ use crate::search::Indexer;
 use crate::site::Site;
 
 /// Writes every published file of `site` into `sink`; returns their site
-/// paths.
+/// paths. `search` keeps what each document gave the index, so only
+/// documents that changed since its last use are indexed again.
 pub(super) fn publish(
     site: &Site,
     bodies: &Bodies,
+    search: &Indexer,
     sink: &dyn Sink,
     problems: &mut Diagnostics,
     timer: &mut Timer,
 ) -> HashSet<String> {
     let mut written = HashSet::new();
     if site.config.search.enabled {
-        match Indexer::index(site, bodies).write(site, &|path, bytes| sink.write(path, bytes)) {
+        search.index(site, bodies);
+        match search.write(site, &|path, bytes| sink.write(path, bytes)) {
             Ok(index) => written.extend(index.paths),
             Err(e) => problems.push(write_failure(Path::new("search"), &e)),
         }
