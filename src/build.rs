@@ -35,6 +35,8 @@ pub struct BuildRequest {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Fail on warnings too (the previous output is then kept).
+    pub deny_warnings: bool,
     /// The day of the build; default: today.
     pub today: Option<NaiveDate>,
     /// Counts rendered pages as they are written, for a progress line.
@@ -124,7 +126,9 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
     });
     problems.sort();
     match result {
-        Ok((pages, files)) if !problems.has_errors() => {
+        Ok((pages, files))
+            if !problems.has_errors() && (problems.is_empty() || !request.deny_warnings) =>
+        {
             staging.commit().map_err(|e| io_failure(&out, &e))?;
             timer.lap("swap");
             Ok(BuildSummary {
@@ -258,9 +262,9 @@ fn io_failure(path: &Path, error: &std::io::Error) -> Diagnostics {
 }
 
 fn write_failure(path: &Path, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write the output: {error}"))
+    Diagnostic::error(crate::msg!("output-unwritable", error = error))
         .at(Span::file(path))
-        .hint("check that the output folder's parent exists and is writable")
+        .hint(crate::msg!("output-unwritable-hint"))
 }
 
 /// Times the stages of a build (shown with `--verbose`).

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::confine::SiteRoot;
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+use crate::msg;
 
 /// The whole site configuration, validated.
 #[derive(Debug, Clone, Deserialize)]
@@ -269,12 +270,11 @@ impl Config {
         SiteRoot::new(root)
             .check(&root.join(path))
             .map_err(|d| vec![d])?;
-        let text =
-            std::fs::read_to_string(root.join(path)).map_err(|e| {
-                vec![Diagnostic::error(format!("cannot read the site configuration: {e}"))
+        let text = std::fs::read_to_string(root.join(path)).map_err(|e| {
+            vec![Diagnostic::error(msg!("config-unreadable", error = e))
                 .at(Span::file(path))
-                .hint("every site has a `site.toml` at its root; give another root with `--root`")]
-            })?;
+                .hint(msg!("config-unreadable-hint"))]
+        })?;
         Config::parse(path, &text)
     }
 
@@ -305,30 +305,34 @@ impl Config {
         let at_key = |key: &str| key_span(path, text, key);
         if !self.languages.contains_key(&self.default_language) {
             problems.push(
-                Diagnostic::error(format!(
-                    "default language `{}` is not declared",
-                    self.default_language
+                Diagnostic::error(msg!(
+                    "config-default-language-undeclared",
+                    lang = self.default_language
                 ))
                 .at(at_key("default_language"))
-                .hint(format!(
-                    "add a `[languages.{}]` table",
-                    self.default_language
+                .hint(msg!(
+                    "config-declare-language",
+                    lang = self.default_language
                 )),
             );
         }
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
             problems.push(
-                Diagnostic::error("`base_url` must be an absolute http(s) URL")
-                    .at(at_key("base_url"))
-                    .hint("for example `base_url = \"https://www.example.org\"`"),
+                Diagnostic::error(msg!(
+                    "base-url-not-absolute",
+                    key = "base_url",
+                    value = self.base_url
+                ))
+                .at(at_key("base_url"))
+                .hint(msg!("base-url-hint")),
             );
         }
         for (name, collection) in &self.collections {
             if !crate::slug::is_valid(name) {
                 problems.push(
-                    Diagnostic::error(format!("collection name `{name}` is not a slug"))
+                    Diagnostic::error(msg!("config-collection-not-slug", name = name))
                         .at(at_key(name))
-                        .hint("use lower-case letters, digits and `-` only"),
+                        .hint(msg!("slug-hint", slug = crate::slug::slugify(name))),
                 );
             }
             for (field, spec) in &collection.fields {
@@ -343,19 +347,19 @@ impl Config {
         let mut problems = Vec::new();
         if self.feeds.count == 0 {
             problems.push(
-                Diagnostic::error("`[feeds] count` must be at least 1")
+                Diagnostic::error(msg!("config-feeds-count-zero"))
                     .at(count_span)
-                    .hint("to have no feeds at all, write `collections = []`"),
+                    .hint(msg!("config-feeds-count-zero-hint")),
             );
         }
         for name in self.feeds.collections.iter().flatten() {
             if !self.collections.contains_key(name) {
                 let hint = match did_you_mean(name, self.collections.keys().map(String::as_str)) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => "`[feeds] collections` must name declared collections".into(),
+                    Some(close) => msg!("did-you-mean", close = close),
+                    None => msg!("config-feeds-declared-only"),
                 };
                 problems.push(
-                    Diagnostic::error(format!("feeds for unknown collection `{name}`"))
+                    Diagnostic::error(msg!("config-feeds-unknown-collection", name = name))
                         .at(collections_span.clone())
                         .hint(hint),
                 );
@@ -374,42 +378,45 @@ impl Config {
     }
 
     fn check_field(&self, name: &str, spec: &FieldSpec, span: Span) -> Option<Diagnostic> {
-        let error =
-            |msg: String, hint: String| Some(Diagnostic::error(msg).at(span.clone()).hint(hint));
+        let error = |message, hint| Some(Diagnostic::error(message).at(span.clone()).hint(hint));
         if crate::content::COMMON_FIELDS.contains(&name) {
             return error(
-                format!("`{name}` is a common field and cannot be redeclared"),
-                "remove this line; every entry already has it".into(),
+                msg!("config-common-field-redeclared", field = name),
+                msg!("config-common-field-redeclared-hint"),
             );
         }
         if let Some(taxonomy) = &spec.taxonomy {
             if !self.taxonomies.contains_key(taxonomy) {
                 return error(
-                    format!("field `{name}` feeds taxonomy `{taxonomy}`, which is not declared"),
-                    format!("declare it under `[taxonomies]`: `{taxonomy} = {{ title = \"…\" }}`"),
+                    msg!(
+                        "config-taxonomy-undeclared",
+                        field = name,
+                        taxonomy = taxonomy
+                    ),
+                    msg!("config-taxonomy-undeclared-hint", taxonomy = taxonomy),
                 );
             }
             if spec.kind != FieldType::List {
                 return error(
-                    format!("field `{name}` has a taxonomy but is not a `list`"),
-                    "use `type = \"list\"`".into(),
+                    msg!("config-taxonomy-not-list", field = name),
+                    msg!("config-taxonomy-not-list-hint"),
                 );
             }
         }
         match (spec.kind, &spec.to) {
             (FieldType::Ref | FieldType::Refs, Some(to)) if !self.collections.contains_key(to) => {
                 let hint = match did_you_mean(to, self.collections.keys().map(String::as_str)) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => "`to` must name a declared collection".into(),
+                    Some(close) => msg!("did-you-mean", close = close),
+                    None => msg!("config-ref-to-declared-only"),
                 };
                 error(
-                    format!("field `{name}` refers to unknown collection `{to}`"),
+                    msg!("config-ref-unknown-collection", field = name, to = to),
                     hint,
                 )
             }
             (FieldType::Enum, _) if spec.values.is_empty() => error(
-                format!("enum field `{name}` has no `values`"),
-                "list the allowed values: `values = [\"a\", \"b\"]`".into(),
+                msg!("config-enum-without-values", field = name),
+                msg!("config-enum-without-values-hint"),
             ),
             _ => None,
         }
@@ -464,15 +471,15 @@ fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Diagnostic {
         None => Span::file(path),
     };
     let Some((unknown, expected)) = parse_unknown_field(&message) else {
-        return Diagnostic::error(format!("invalid site configuration: {message}"))
+        return Diagnostic::error(msg!("config-invalid", detail = message))
             .at(span)
-            .hint("see the `site.toml` section of the README for the expected keys");
+            .hint(msg!("config-invalid-hint"));
     };
     let hint = match did_you_mean(&unknown, expected.iter().map(String::as_str)) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!("known keys here: {}", expected.join(", ")),
+        Some(close) => msg!("did-you-mean", close = close),
+        None => msg!("config-known-keys", keys = expected.join(", ")),
     };
-    Diagnostic::error(format!("`{unknown}`: unknown key in site.toml"))
+    Diagnostic::error(msg!("config-unknown-key", key = unknown))
         .at(span)
         .hint(hint)
 }
@@ -526,8 +533,8 @@ mod tests {
     #[test]
     fn unknown_key_suggests_the_closest() {
         let errors = parse(&format!("{MINIMAL}titel = \"x\"\n")).expect_err("invalid");
-        assert_eq!(errors[0].message, "`titel`: unknown key in site.toml");
-        assert_eq!(errors[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(errors[0].message, msg!("config-unknown-key", key = "titel"));
+        assert_eq!(errors[0].hint, Some(msg!("did-you-mean", close = "title")));
         assert_eq!(errors[0].span.as_ref().map(|s| s.line), Some(3));
     }
 
@@ -537,10 +544,10 @@ mod tests {
             "{MINIMAL}[collections.startups.fields]\ninstitute = {{ type = \"ref\", to = \"institute\" }}\n[collections.institutes]\n"
         );
         let errors = parse(&text).expect_err("invalid");
-        assert!(errors[0].message.contains("unknown collection `institute`"));
+        assert_eq!(errors[0].message.get("to"), Some("institute"));
         assert_eq!(
-            errors[0].hint.as_deref(),
-            Some("did you mean `institutes`?")
+            errors[0].hint,
+            Some(msg!("did-you-mean", close = "institutes"))
         );
         assert_eq!(errors[0].span.as_ref().map(|s| s.line), Some(4));
     }
@@ -556,9 +563,9 @@ mod tests {
         assert!(none.feed_collections().is_empty());
         let typo =
             parse(&format!("{news}[feeds]\ncollections = [\"nwes\"]\n")).expect_err("invalid");
-        assert_eq!(typo[0].hint.as_deref(), Some("did you mean `news`?"));
+        assert_eq!(typo[0].hint, Some(msg!("did-you-mean", close = "news")));
         let unknown = parse(&format!("{news}[feeds]\ncont = 3\n")).expect_err("invalid");
-        assert_eq!(unknown[0].hint.as_deref(), Some("did you mean `count`?"));
+        assert_eq!(unknown[0].hint, Some(msg!("did-you-mean", close = "count")));
         assert!(parse(&format!("{news}[feeds]\ncount = 0\n")).is_err());
     }
 

@@ -166,7 +166,7 @@ fn feed_count_and_collections_come_from_site_toml() {
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("did you mean `collections`?"),
+        run.stderr.contains("vouliez-vous dire `collections` ?"),
         "{}",
         run.stderr
     );
@@ -494,7 +494,7 @@ fn a_site_file_is_kept_over_a_generated_one_with_a_warning() {
     );
     assert!(
         run.stderr
-            .contains("`/robots.txt`: the site has its own file there"),
+            .contains("`/robots.txt` : le site a son propre fichier à cet endroit"),
         "{}",
         run.stderr
     );

@@ -27,8 +27,8 @@ use validate::validate;
 /// (collection, slug): how refs name an entry.
 type EntryKey = (String, String);
 
-/// A document, or everything wrong with it.
-type Checked = Result<Document, Vec<Diagnostic>>;
+/// A document and its warnings, or everything wrong with it.
+type Checked = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Fields every entry may have, whatever its collection.
 pub const COMMON_FIELDS: &[&str] = &[
@@ -135,7 +135,7 @@ pub struct Loaded {
     pub documents: Vec<Document>,
     /// Non-content files under `content/` (copied beside the pages).
     pub files: Vec<PathBuf>,
-    /// Every problem found.
+    /// Every problem found (errors and warnings).
     pub problems: Vec<Diagnostic>,
     /// Entries that exist but failed their checks, as (collection, slug):
     /// refs to them are not reported again as dangling.
@@ -168,7 +168,10 @@ pub fn load(root: &Path, config: &Config) -> Loaded {
     };
     for (key, result) in results {
         match result {
-            Ok(document) => loaded.documents.push(document),
+            Ok((document, warnings)) => {
+                loaded.documents.push(document);
+                loaded.problems.extend(warnings);
+            }
             Err(problems) => {
                 loaded.problems.extend(problems);
                 loaded.unreadable.extend(key);

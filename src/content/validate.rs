@@ -1,7 +1,8 @@
 //! Schema validation of one document: the common fields and its
 //! collection's declared fields, each checked by type, then the rules that
 //! span fields (required ones, `image` needs `image_alt`, valid slug and
-//! aliases). Every problem of the document is collected.
+//! aliases). Every problem of the document is collected; warnings do not
+//! stop it from being built.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,8 @@ use super::schema::{self, check_value, AssetLookup, EntryDate, FieldValue, Misma
 use super::{Document, Field, Role, SourceFile, COMMON_FIELDS};
 use crate::config::{Config, FieldSpec, FieldType};
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+use crate::messages::Message;
+use crate::msg;
 use crate::slug;
 
 /// Finds assets under `assets/` first, then next to the entry.
@@ -64,13 +67,14 @@ fn common_spec(name: &str) -> Option<FieldSpec> {
     })
 }
 
-/// Checks a raw document against its schema.
+/// Checks a raw document against its schema: the document and its
+/// warnings, or every problem when one is an error.
 pub(super) fn validate(
     root: &Path,
     config: &Config,
     source: SourceFile,
     raw: frontmatter::RawDocument,
-) -> Result<Document, Vec<Diagnostic>> {
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let declared = match &source.role {
         Role::Entry { collection } => config.collections.get(collection).map(|c| &c.fields),
         _ => None,
@@ -117,15 +121,19 @@ pub(super) fn validate(
     }
     let written: Vec<&str> = raw.fields.keys().map(String::as_str).collect();
     let document = checker.assemble(config, common, fields, extra, declared, &written);
+    let problems = checker.problems;
     match document {
-        Some(fields) if checker.problems.is_empty() => Ok(Document {
-            source,
-            text: raw.text,
-            body: raw.body,
-            extra: fields.extra,
-            ..fields.document
-        }),
-        _ => Err(checker.problems),
+        Some(fields) if !problems.iter().any(Diagnostic::is_error) => Ok((
+            Document {
+                source,
+                text: raw.text,
+                body: raw.body,
+                extra: fields.extra,
+                ..fields.document
+            },
+            problems,
+        )),
+        _ => Err(problems),
     }
 }
 
@@ -155,7 +163,7 @@ impl<'a> Checker<'a> {
         Span::line_of(&self.source.display, self.text, line)
     }
 
-    fn error(&mut self, line: usize, message: String, hint: impl Into<String>) {
+    fn error(&mut self, line: usize, message: Message, hint: Message) {
         let diagnostic = Diagnostic::error(message).at(self.span(line)).hint(hint);
         self.problems.push(diagnostic);
     }
@@ -171,10 +179,10 @@ impl<'a> Checker<'a> {
         if value.is_null() {
             return None;
         }
-        match check_value(spec, value, assets) {
-            Ok(v) => Some(v),
+        match check_value(key, spec, value, assets) {
+            Ok(checked) => Some(checked),
             Err(Mismatch { message, hint }) => {
-                self.error(line, format!("`{key}`: {message}"), hint);
+                self.error(line, message, hint);
                 None
             }
         }
@@ -196,16 +204,13 @@ impl<'a> Checker<'a> {
             )
             .collect();
         let hint = match did_you_mean(key, known.iter().copied()) {
-            Some(close) => format!("did you mean `{close}`?"),
+            Some(close) => msg!("did-you-mean", close = close),
             None => match declared {
-                Some(_) => format!(
-                    "declare it under this collection's `fields` in site.toml, or use one of: {}",
-                    known.join(", ")
-                ),
-                None => format!("known fields: {}", known.join(", ")),
+                Some(_) => msg!("field-declare-or-use", known = known.join(", ")),
+                None => msg!("field-known", known = known.join(", ")),
             },
         };
-        self.error(line, format!("`{key}`: unknown field"), hint);
+        self.error(line, msg!("field-unknown", field = key), hint);
     }
 
     fn assemble(
@@ -269,7 +274,11 @@ impl<'a> Checker<'a> {
         };
         self.require(config, &document, declared, written);
         if let (Some((_, line)), None) = (&image, &image_alt) {
-            self.error(*line, "`image` needs `image_alt`".into(), "describe the image for people who cannot see it: `image_alt: \"…\"` (or `image_alt: \"\"` if it is purely decorative)");
+            self.error(
+                *line,
+                msg!("image-without-alt"),
+                msg!("image-without-alt-hint"),
+            );
         }
         Some(Assembled { document, extra })
     }
@@ -280,11 +289,8 @@ impl<'a> Checker<'a> {
                 if !slug::is_valid(&s) {
                     self.error(
                         line,
-                        format!("`slug`: `{s}` is not a valid slug"),
-                        format!(
-                            "use lower-case letters, digits and `-` only, e.g. `{}`",
-                            slug::slugify(&s)
-                        ),
+                        msg!("slug-invalid", slug = crate::messages::quoted(&s)),
+                        msg!("slug-hint", slug = slug::slugify(&s)),
                     );
                 }
                 s
@@ -293,11 +299,7 @@ impl<'a> Checker<'a> {
                 let s = slug::slugify(&self.source.name);
                 if s.is_empty() && !matches!(self.source.role, Role::Home | Role::ListIntro { .. })
                 {
-                    self.error(
-                        1,
-                        "the file name gives an empty slug".into(),
-                        "rename the file with letters or digits, or set `slug:`",
-                    );
+                    self.error(1, msg!("slug-empty"), msg!("slug-empty-hint"));
                 }
                 s
             }
@@ -315,8 +317,8 @@ impl<'a> Checker<'a> {
             if !alias.starts_with('/') || !schema::is_safe_relative(path) {
                 self.error(
                     line,
-                    format!("`aliases`: `{alias}` is not a site path"),
-                    "write old addresses from the site root, e.g. `/actualites/ancien-titre/`",
+                    msg!("alias-not-a-site-path", alias = alias),
+                    msg!("alias-not-a-site-path-hint"),
                 );
                 continue;
             }
@@ -358,11 +360,10 @@ impl<'a> Checker<'a> {
             missing.retain(|name| name != "date");
         }
         for name in missing {
-            let hint = format!("add a line `{name}: …` to the front matter");
             self.problems.push(
-                Diagnostic::error(format!("`{name}`: required field is missing"))
+                Diagnostic::error(msg!("field-required", field = name))
                     .at(self.span(1))
-                    .hint(hint),
+                    .hint(msg!("field-required-hint", field = name)),
             );
         }
     }

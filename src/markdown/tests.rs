@@ -19,8 +19,8 @@ impl LinkResolver for TestSite {
         }
         if dest.contains("missing") {
             return LinkTarget::Broken {
-                message: format!("no content file `{dest}`"),
-                hint: Some("did you mean `inserm.md`?".to_string()),
+                message: crate::msg!("link-not-a-content-file", written = dest),
+                hint: Some(crate::msg!("did-you-mean", close = "inserm.md")),
             };
         }
         if let Some(stem) = dest.strip_suffix(".md") {
@@ -174,11 +174,15 @@ fn broken_links_are_located_in_the_source() {
     let out = render_safe(source);
     let located = located(source, &out);
     assert_eq!(located, ["[le rapport](missing.md)", "![x][logo]"]);
-    assert_eq!(out.problems[0].message, "no content file `missing.md`");
     assert_eq!(
-        out.problems[0].hint.as_deref(),
-        Some("did you mean `inserm.md`?")
+        out.problems[0].message,
+        crate::msg!("link-not-a-content-file", written = "missing.md")
     );
+    assert_eq!(
+        out.problems[0].hint,
+        Some(crate::msg!("did-you-mean", close = "inserm.md"))
+    );
+    assert_eq!(out.problems[0].severity, Severity::Error);
     // The page still renders, with the destination as written.
     assert!(out.html.contains("href=\"missing.md\""));
 }

@@ -9,8 +9,9 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::sanitize::{self, FoundUrl, Output, Sanitizer};
 use super::{
-    highlight, Heading, LinkKind, LinkProblem, LinkResolver, LinkTarget, Options, Rendered,
+    highlight, Heading, LinkKind, LinkResolver, LinkTarget, Options, Problem, Rendered, Severity,
 };
+use crate::msg;
 
 /// Where the summary ends, found during the walk.
 #[derive(Default)]
@@ -30,7 +31,7 @@ pub(super) struct Walk<'a, 'r> {
     out: Vec<Event<'a>>,
     text: String,
     source_len: usize,
-    problems: Vec<LinkProblem>,
+    problems: Vec<Problem>,
     sanitizer: Sanitizer,
     /// How many Markdown elements are open, to keep raw HTML inside its block.
     depth: usize,
@@ -319,7 +320,7 @@ fn resolve(
     dest: &str,
     kind: LinkKind,
     span: Range<usize>,
-    problems: &mut Vec<LinkProblem>,
+    problems: &mut Vec<Problem>,
 ) -> Option<String> {
     let scheme = |s: &str| {
         dest.get(..s.len())
@@ -332,10 +333,12 @@ fn resolve(
         LinkTarget::Keep => None,
         LinkTarget::Rewrite(url) => Some(url),
         LinkTarget::Broken { message, hint } => {
-            problems.push(LinkProblem {
+            problems.push(Problem {
                 offset: span.start,
                 len: span.len(),
+                severity: Severity::Error,
                 message,
+                label: msg!("label-broken-link"),
                 hint,
             });
             None

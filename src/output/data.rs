@@ -63,7 +63,11 @@ pub fn render(site: &Site) -> Result<Vec<GeneratedFile>, Diagnostic> {
             files.push(GeneratedFile {
                 path: format!("data/{stem}.csv"),
                 bytes: to_csv(&table).map_err(|e| {
-                    Diagnostic::error(format!("cannot write the open data of `{collection}`: {e}"))
+                    Diagnostic::error(crate::msg!(
+                        "open-data-unwritable",
+                        collection = collection,
+                        error = e
+                    ))
                 })?,
             });
         }

@@ -151,9 +151,9 @@ impl<'a> Renderer<'a> {
         let rendered = markdown::render(source, &self.markdown, &resolver);
         let doc = self.document(id);
         for problem in &rendered.problems {
-            let mut d = Diagnostic::error(problem.message.clone())
+            let mut d = Diagnostic::new(problem.severity, problem.message.clone())
                 .at(doc.body_span(problem.offset, problem.len))
-                .label("broken link");
+                .label(problem.label.clone());
             if let Some(hint) = &problem.hint {
                 d = d.hint(hint.clone());
             }
@@ -268,8 +268,8 @@ impl<'a> Renderer<'a> {
         };
         let rendered = markdown::render(source, &self.markdown, &resolver);
         for problem in &rendered.problems {
-            let mut d =
-                Diagnostic::error(problem.message.clone()).at(self.document(id).line_span(line));
+            let mut d = Diagnostic::new(problem.severity, problem.message.clone())
+                .at(self.document(id).line_span(line));
             if let Some(hint) = &problem.hint {
                 d = d.hint(hint.clone());
             }

@@ -7,6 +7,8 @@
 
 use crate::diagnostics::did_you_mean;
 use crate::markdown::{LinkKind, LinkResolver, LinkTarget};
+use crate::messages::Message;
+use crate::msg;
 use crate::site::{EntryId, Site};
 use crate::urls;
 
@@ -31,7 +33,7 @@ impl LinkResolver for DocumentLinks<'_> {
             return self.site_absolute(path, suffix);
         }
         let Some(joined) = self.join_to_source(path) else {
-            return broken(format!("`{path}` points outside the content folder"), None);
+            return broken(msg!("link-outside-content", path = path), None);
         };
         if is_content_file(path) {
             self.content_file(path, &joined, suffix)
@@ -58,17 +60,18 @@ impl DocumentLinks<'_> {
         }
         let wanted = path.trim_matches('/');
         let known = routes.index.keys().map(|k| k.trim_end_matches('/'));
-        let hint = did_you_mean(wanted, known).map(|close| format!("did you mean `/{close}/`?"));
-        broken(format!("no page or file at `{path}`"), hint.or_else(|| {
-            Some("site-absolute links start from the site root, e.g. `/start-ups/acme/` or `/img/logo.png` for `assets/img/logo.png`".into())
-        }))
+        let hint = did_you_mean(wanted, known).map(|close| msg!("link-did-you-mean", path = close));
+        broken(
+            msg!("link-no-page", path = path),
+            hint.or_else(|| Some(msg!("link-site-absolute-hint"))),
+        )
     }
 
     fn content_file(&self, written: &str, joined: &str, suffix: &str) -> LinkTarget {
         let Some(&target) = self.site.by_source.get(std::path::Path::new(joined)) else {
             return broken(
-                format!("`{written}` is not a published content file"),
-                Some(format!("no file `content/{joined}`, or it is a draft; check the name and the `../` steps")),
+                msg!("link-not-a-content-file", written = written),
+                Some(msg!("link-not-a-content-file-hint", file = joined)),
             );
         };
         let lang = &self.site.documents[self.id].source.lang;
@@ -95,7 +98,7 @@ impl DocumentLinks<'_> {
     }
 }
 
-fn broken(message: String, hint: Option<String>) -> LinkTarget {
+fn broken(message: Message, hint: Option<Message>) -> LinkTarget {
     LinkTarget::Broken { message, hint }
 }
 
