@@ -313,6 +313,16 @@ fault!(
     "site.toml:1:"
 );
 
+// Values are trimmed, and one still wrong is quoted, even long.
+fault!(
+    url_still_wrong_after_trimming,
+    "content/startups/x.md",
+    entry(
+        "website: \"  www.acme.example/une-adresse-assez-longue/pour-depasser-quarante-signes \""
+    ),
+    "content/startups/x.md:3:"
+);
+
 // YAML that would cost too much to read says so.
 fault!(
     yaml_alias_bomb,

@@ -2,7 +2,8 @@
 //! Mistakes that still build: a warning says what happened and what to
 //! write, in French (the fixture's language) and English (snapshots `@fr`
 //! and `@en`). Warnings do not fail a build unless `--deny-warnings` is
-//! given, which fails it and keeps the previous output.
+//! given, which fails it and keeps the previous output. Values that are
+//! only untidy (spaces around an address) are accepted without a word.
 
 mod common;
 
@@ -101,6 +102,25 @@ fn quiet_hides_warnings_unless_they_are_denied() {
     let denied = site.run(&["build", "--quiet", "--deny-warnings"]);
     assert_eq!(denied.code, 1);
     assert!(denied.stderr.contains("related"), "{}", denied.stderr);
+}
+
+#[test]
+fn spaces_around_typed_values_are_accepted() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "content/startups/x.md",
+        entry(
+            "website: \"https://1eleve1stage.education.gouv.fr \"\ncontact: \" bonjour@acme.example\"\nstage: \"croissance \"\nfounded: \" 2021\"\nemployees: \"12 \"\nincorporated: \"2021-03-04 \"\ninstitute: \"inst-a \"",
+            "Corps.\n",
+        ),
+    );
+    let run = site.build();
+    assert_eq!(run.stderr, "", "no warning either");
+    let page = site.output("start-ups/x/index.html");
+    assert!(
+        page.contains("https://1eleve1stage.education.gouv.fr\""),
+        "the address is written trimmed"
+    );
 }
 
 #[test]

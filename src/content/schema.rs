@@ -104,13 +104,21 @@ pub trait AssetLookup {
     fn find(&self, written: &str) -> Option<String>;
 }
 
-/// Checks the value of field `field` against its type.
+/// Checks the value of field `field` against its type. Typed values (all
+/// but `string` and `markdown`) are trimmed first: pasted values often end
+/// with a space.
 pub fn check_value(
     field: &str,
     spec: &FieldSpec,
     value: &Value,
     assets: &dyn AssetLookup,
 ) -> Result<FieldValue, Mismatch> {
+    let trimmed = match (spec.kind, value) {
+        (FieldType::String | FieldType::Markdown, _) => None,
+        (_, Value::String(s)) if s.trim().len() != s.len() => Some(Value::from(s.trim())),
+        _ => None,
+    };
+    let value = trimmed.as_ref().unwrap_or(value);
     match spec.kind {
         FieldType::String => text(field, value).map(FieldValue::Text),
         FieldType::Markdown => text(field, value).map(FieldValue::Markdown),
@@ -165,8 +173,13 @@ fn text(field: &str, value: &Value) -> Result<String, Mismatch> {
     }
 }
 
+/// A whole number, written bare or in quotes.
 fn int(field: &str, value: &Value) -> Result<i64, Mismatch> {
-    value.as_i64().ok_or_else(|| {
+    let n = match value {
+        Value::String(s) => s.parse::<i64>().ok(),
+        _ => value.as_i64(),
+    };
+    n.ok_or_else(|| {
         let (kind, shown) = found(value);
         mismatch(
             msg!("expected-int", field = field, kind = kind, value = shown),
@@ -262,20 +275,24 @@ fn one_of(field: &str, value: &Value, allowed: &[String]) -> Result<String, Mism
     ))
 }
 
-/// A list of texts; a single text is a list of one.
+/// A list of texts, each trimmed; a single text is a list of one.
 fn list(field: &str, value: &Value) -> Result<Vec<String>, Mismatch> {
-    match value {
-        Value::Array(items) => items.iter().map(|item| text(field, item)).collect(),
-        Value::String(s) => Ok(vec![s.clone()]),
-        Value::Null => Ok(Vec::new()),
+    let items = match value {
+        Value::Array(items) => items
+            .iter()
+            .map(|item| text(field, item))
+            .collect::<Result<Vec<_>, _>>()?,
+        Value::String(s) => vec![s.clone()],
+        Value::Null => Vec::new(),
         _ => {
             let (kind, shown) = found(value);
-            Err(mismatch(
+            return Err(mismatch(
                 msg!("expected-list", field = field, kind = kind, value = shown),
                 msg!("expected-list-hint", field = field),
-            ))
+            ));
         }
-    }
+    };
+    Ok(items.into_iter().map(|s| s.trim().to_string()).collect())
 }
 
 fn asset(field: &str, value: &Value, assets: &dyn AssetLookup) -> Result<String, Mismatch> {
@@ -365,21 +382,40 @@ mod tests {
         assert!(check(FieldType::Url, Value::from("www.a.fr")).is_err());
         assert!(check(FieldType::Email, Value::from("a@b")).is_err());
         assert!(check(FieldType::Date, Value::from("2026-13-01")).is_err());
-        assert!(check(FieldType::Int, Value::from("3")).is_err());
+        assert!(check(FieldType::Int, Value::from("trois")).is_err());
         assert!(check(FieldType::Asset, Value::from("../../etc/passwd")).is_err());
         assert!(check(FieldType::Asset, Value::from("img/missing.png")).is_err());
     }
 
     #[test]
-    fn wrong_values_are_quoted_even_long() {
-        let long = "1eleve1stage.education.gouv.fr/une/adresse/vraiment/tres/longue/";
+    fn typed_values_are_trimmed_and_wrong_ones_quoted() {
+        let url = "https://1eleve1stage.education.gouv.fr ";
+        assert_eq!(
+            check(FieldType::Url, Value::from(url)),
+            Ok(FieldValue::Text(url.trim().into()))
+        );
+        assert!(check(FieldType::Email, Value::from(" a@b.fr\t")).is_ok());
+        assert!(check(FieldType::Enum, Value::from("croissance ")).is_ok());
+        assert!(check(FieldType::Date, Value::from(" 2026-12-01 ")).is_ok());
+        assert_eq!(
+            check(FieldType::Int, Value::from(" 3 ")),
+            Ok(FieldValue::Int(3))
+        );
+        assert_eq!(
+            check(FieldType::Year, Value::from("2013 ")),
+            Ok(FieldValue::Int(2013))
+        );
+        assert_eq!(
+            check(FieldType::Ref, Value::from("acme ")),
+            Ok(FieldValue::Ref("acme".into()))
+        );
+        let long = "  1eleve1stage.education.gouv.fr/une/adresse/vraiment/tres/longue/";
         let e = check(FieldType::Url, Value::from(long)).expect_err("no scheme");
         assert_eq!(e.message.get("kind"), Some("text"));
-        let quoted = e.message.get("value").unwrap_or_default();
-        assert!(
-            quoted.starts_with("1eleve1stage") && quoted.ends_with('…'),
-            "{quoted}"
-        );
+        assert!(e
+            .message
+            .get("value")
+            .is_some_and(|v| v.starts_with("1eleve1stage")));
         assert_eq!(e.hint.id(), "expected-url-add-scheme");
     }
 }
