@@ -323,6 +323,20 @@ fault!(
     "content/startups/x.md:3:"
 );
 
+// Suggestions of the same kind only.
+fault!(
+    field_suggestion_follows_the_value,
+    "content/startups/x.md",
+    entry("site: https://acme.example"),
+    "content/startups/x.md:3:"
+);
+fault!(
+    asset_path_written_from_assets,
+    "content/startups/x.md",
+    entry("image: assets/img/logo.svg\nimage_alt: Logo"),
+    "content/startups/x.md:3:"
+);
+
 // YAML that would cost too much to read says so.
 fault!(
     yaml_alias_bomb,

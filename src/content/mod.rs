@@ -8,6 +8,7 @@
 pub mod discover;
 pub mod frontmatter;
 pub mod schema;
+mod suggest;
 mod validate;
 
 use std::path::{Path, PathBuf};

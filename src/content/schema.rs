@@ -307,6 +307,19 @@ fn asset(field: &str, value: &Value, assets: &dyn AssetLookup) -> Result<String,
     if let Some(found) = assets.find(&written) {
         return Ok(found);
     }
+    // `assets/img/x.png`: paths already start inside `assets/`.
+    if let Some(inner) = relative.strip_prefix("assets/") {
+        if assets.find(inner).is_some() {
+            return Err(mismatch(
+                msg!("asset-under-assets", field = field, path = written),
+                msg!("asset-write-instead", field = field, path = inner),
+            ));
+        }
+        return Err(mismatch(
+            msg!("asset-not-found", field = field, path = written),
+            msg!("asset-not-found-write-hint", field = field, path = inner),
+        ));
+    }
     Err(mismatch(
         msg!("asset-not-found", field = field, path = written),
         msg!("asset-not-found-hint", path = relative),
@@ -417,5 +430,23 @@ mod tests {
             .get("value")
             .is_some_and(|v| v.starts_with("1eleve1stage")));
         assert_eq!(e.hint.id(), "expected-url-add-scheme");
+    }
+
+    #[test]
+    fn asset_paths_already_start_in_assets() {
+        let e = check(FieldType::Asset, Value::from("assets/img/logo.png")).expect_err("assets/");
+        assert_eq!(
+            e.hint,
+            msg!("asset-write-instead", field = "f", path = "img/logo.png")
+        );
+        let e = check(FieldType::Asset, Value::from("assets/img/x.png")).expect_err("missing");
+        assert_eq!(
+            e.hint,
+            msg!(
+                "asset-not-found-write-hint",
+                field = "f",
+                path = "img/x.png"
+            )
+        );
     }
 }

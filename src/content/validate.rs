@@ -11,9 +11,9 @@ use serde_json::Value;
 
 use super::frontmatter::{self, Body};
 use super::schema::{self, check_value, AssetLookup, EntryDate, FieldValue, Mismatch};
-use super::{Document, Field, Role, SourceFile, COMMON_FIELDS};
+use super::{suggest, Document, Field, Role, SourceFile, COMMON_FIELDS};
 use crate::config::{Config, FieldSpec, FieldType};
-use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+use crate::diagnostics::{Diagnostic, Span};
 use crate::messages::Message;
 use crate::msg;
 use crate::slug;
@@ -116,7 +116,7 @@ pub(super) fn validate(
                 );
             }
         } else {
-            checker.unknown_field(key, *line, declared);
+            checker.unknown_field(key, value, *line, declared);
         }
     }
     let written: Vec<&str> = raw.fields.keys().map(String::as_str).collect();
@@ -191,23 +191,37 @@ impl<'a> Checker<'a> {
     fn unknown_field(
         &mut self,
         key: &str,
+        value: &Value,
         line: usize,
         declared: Option<&IndexMap<String, FieldSpec>>,
     ) {
-        let known: Vec<&str> = COMMON_FIELDS
+        let candidates: Vec<(&str, FieldType)> = COMMON_FIELDS
             .iter()
-            .copied()
+            .filter_map(|name| Some((*name, common_spec(name)?.kind)))
             .chain(
                 declared
                     .into_iter()
-                    .flat_map(|d| d.keys().map(String::as_str)),
+                    .flatten()
+                    .map(|(name, spec)| (name.as_str(), spec.kind)),
             )
             .collect();
-        let hint = match did_you_mean(key, known.iter().copied()) {
+        let known = || {
+            let names: Vec<&str> = COMMON_FIELDS
+                .iter()
+                .copied()
+                .chain(
+                    declared
+                        .into_iter()
+                        .flat_map(|d| d.keys().map(String::as_str)),
+                )
+                .collect();
+            names.join(", ")
+        };
+        let hint = match suggest::field(key, value, candidates) {
             Some(close) => msg!("did-you-mean", close = close),
             None => match declared {
-                Some(_) => msg!("field-declare-or-use", known = known.join(", ")),
-                None => msg!("field-known", known = known.join(", ")),
+                Some(_) => msg!("field-declare-or-use", known = known()),
+                None => msg!("field-known", known = known()),
             },
         };
         self.error(line, msg!("field-unknown", field = key), hint);
