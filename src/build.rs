@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{self, Config};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::markdown;
@@ -81,7 +81,8 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
     let root = root_buf.as_path();
     let mut config = Config::load(root).map_err(Diagnostics::from_iter)?;
     if let Some(base_url) = &request.base_url {
-        config.base_url = base_url.trim_end_matches('/').to_string();
+        config::check_base_url(base_url, "--base-url").map_err(|d| Diagnostics::from_iter([d]))?;
+        config.base_url = config::normalize_base_url(base_url);
     }
     let out = request
         .out

@@ -3,7 +3,7 @@
 //!
 //! Exit codes: 0 success (warnings allowed), 1 the site has errors (all
 //! printed) or warnings under `--deny-warnings`, 2 bad usage (clap's own
-//! code).
+//! code, and an invalid `--base-url`).
 
 mod help;
 mod language;
@@ -20,6 +20,7 @@ use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::build::{build, BuildRequest, BuildSummary, Progress};
+use crate::config;
 use crate::diagnostics::Diagnostics;
 use crate::messages::Lang;
 use crate::msg;
@@ -86,6 +87,14 @@ pub fn run() -> ExitCode {
 }
 
 fn run_build(output: &OutputArgs, args: BuildArgs, lang: Lang) -> ExitCode {
+    if let Some(Err(problem)) = args
+        .base_url
+        .as_deref()
+        .map(|url| config::check_base_url(url, "--base-url"))
+    {
+        eprintln!("{}", problem.render(lang, std::io::stderr().is_terminal()));
+        return ExitCode::from(2);
+    }
     let request = BuildRequest {
         root: args.root,
         out: args.out,

@@ -293,7 +293,7 @@ impl Config {
         }
         let problems = config.check(path, text);
         if problems.is_empty() {
-            config.base_url = config.base_url.trim_end_matches('/').to_string();
+            config.base_url = normalize_base_url(&config.base_url);
             Ok(config)
         } else {
             Err(problems)
@@ -316,16 +316,8 @@ impl Config {
                 )),
             );
         }
-        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
-            problems.push(
-                Diagnostic::error(msg!(
-                    "base-url-not-absolute",
-                    key = "base_url",
-                    value = self.base_url
-                ))
-                .at(at_key("base_url"))
-                .hint(msg!("base-url-hint")),
-            );
+        if let Err(problem) = check_base_url(&self.base_url, "base_url") {
+            problems.push(problem.at(at_key("base_url")));
         }
         for (name, collection) in &self.collections {
             if !crate::slug::is_valid(name) {
@@ -463,6 +455,34 @@ impl Config {
     }
 }
 
+/// Checks a base URL, from `site.toml` or `--base-url` (`key` names
+/// which): an absolute `http(s)` address with a host, spaces around it
+/// ignored. The same check serves both, so both say the same.
+pub fn check_base_url(value: &str, key: &str) -> Result<(), Diagnostic> {
+    let trimmed = value.trim();
+    let host = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    match host {
+        Some(rest)
+            if !rest.is_empty()
+                && !rest.starts_with('/')
+                && !trimmed.contains(char::is_whitespace) =>
+        {
+            Ok(())
+        }
+        _ => Err(
+            Diagnostic::error(msg!("base-url-not-absolute", key = key, value = trimmed))
+                .hint(msg!("base-url-hint")),
+        ),
+    }
+}
+
+/// A checked base URL as links use it: trimmed, no trailing slash.
+pub fn normalize_base_url(value: &str) -> String {
+    value.trim().trim_end_matches('/').to_string()
+}
+
 /// Turns a toml error into a diagnostic, with a suggestion for unknown keys.
 fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim().to_string();
@@ -567,6 +587,24 @@ mod tests {
         let unknown = parse(&format!("{news}[feeds]\ncont = 3\n")).expect_err("invalid");
         assert_eq!(unknown[0].hint, Some(msg!("did-you-mean", close = "count")));
         assert!(parse(&format!("{news}[feeds]\ncount = 0\n")).is_err());
+    }
+
+    #[test]
+    fn base_url_is_trimmed_and_must_be_absolute() {
+        assert!(check_base_url("https://example.org/portail", "base_url").is_ok());
+        assert!(check_base_url(" https://example.org/ ", "base_url").is_ok());
+        for bad in [
+            "example.org/portail",
+            "https://",
+            "https:///x",
+            "ftp://x.org",
+            "https://a b",
+        ] {
+            assert!(check_base_url(bad, "--base-url").is_err(), "{bad}");
+        }
+        let config =
+            parse("title = \"T\"\nbase_url = \" https://example.org/ \"\n").expect("valid");
+        assert_eq!(config.base_url, "https://example.org");
     }
 
     #[test]

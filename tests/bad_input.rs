@@ -368,6 +368,39 @@ fn alias_bomb() -> String {
 }
 
 #[test]
+fn base_url_flag_is_checked_like_site_toml() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let before = snapshot_tree(&site.path("public"));
+    let run = |extra: &[&str]| {
+        let mut args = vec!["build", "--base-url", "example.org/portail"];
+        args.extend(extra);
+        let run = site.run(&args);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(before == snapshot_tree(&site.path("public")));
+        run.stderr
+    };
+    let failure = Failure {
+        fr: run(&[]),
+        en: run(&["--messages", "en"]),
+    };
+    assert!(failure.en.contains("`--base-url`"), "{}", failure.en);
+    assert_snapshots("base_url_flag_is_checked_like_site_toml", &failure);
+    // The same check as `base_url` in site.toml, with the same words.
+    let config = site
+        .read("site.toml")
+        .replace("https://example.org/", "example.org/portail");
+    site.write("site.toml", config);
+    let from_toml = site.run(&["build"]);
+    assert_eq!(from_toml.code, 1);
+    assert!(
+        from_toml.stderr.contains("`example.org/portail`"),
+        "{}",
+        from_toml.stderr
+    );
+}
+
+#[test]
 fn duplicate_slugs_name_both_files() {
     let failure = fails_with(
         |s| {
