@@ -60,6 +60,27 @@ fn a_ref_to_a_draft() {
     );
 }
 
+#[test]
+fn a_comma_in_a_one_value_list() {
+    warns(
+        "a_comma_in_a_one_value_list",
+        "content/startups/x.md",
+        &entry("tags: imagerie, chirurgie", "Corps.\n"),
+        1,
+    );
+}
+
+#[test]
+fn raw_html_removed_by_the_filter() {
+    let body = "Notre vidéo :\n\n<iframe src=\"https://video.example/embed/1\" allowfullscreen></iframe>\n\n<p onclick=\"suivre()\">Un paragraphe.</p>\n\n<script>suivre();</script>\n\nUn [lien](javascript:alert(1)).\n";
+    warns(
+        "raw_html_removed_by_the_filter",
+        "content/startups/x.md",
+        &entry("", body),
+        4,
+    );
+}
+
 /// A news item that refers to a draft: a warning, the link left out.
 fn refers_to_a_draft(site: &TestSite) {
     site.write(

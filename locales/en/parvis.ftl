@@ -13,6 +13,7 @@ level-note = note
 diagnostic-in-file = in { $file }
 diagnostic-also-here = also here
 label-broken-link = broken link
+label-removed = removed
 
 ## What a value holds, quoted in the "expected …" messages
 
@@ -177,6 +178,8 @@ expected-list = `{ $field }`: expected a list, found { found }
 expected-list-hint = write `{ $field }: [first, second]`
 enum-not-allowed = `{ $field }`: `{ $value }` is not one of the allowed values
 enum-allowed-values = allowed values: { $values }
+list-comma-in-one-value = `{ $field }`: `{ $value }` is read as one value, comma included
+list-use-brackets = for several values, put them in brackets: `{ $field }: [{ $items }]`
 asset-outside = `{ $field }`: `{ $path }` leaves the site's folders
 asset-outside-hint = give a path under `assets/` (e.g. `img/logo.png`) or a file next to the entry
 asset-not-found = `{ $field }`: file `{ $path }` not found
@@ -214,6 +217,26 @@ link-did-you-mean = did you mean `/{ $path }/`?
 link-site-absolute-hint = site-absolute links start from the site root, e.g. `/start-ups/acme/` or `/img/logo.png` for `assets/img/logo.png`
 link-not-a-content-file = `{ $written }` is not a published content file
 link-not-a-content-file-hint = no file `content/{ $file }`, or it is a draft; check the name and the `../` steps
+html-removed-element = `<{ $tag }>` was removed from the page, with all it contains
+html-removed-tag = the tag `<{ $tag }>` is not allowed: it was removed, its text kept
+html-removed-hint =
+    { $kind ->
+        [embed] for a video, a map or a document, link to the page that shows it: `[Watch the video](https://…)`
+        [script] scripts can only come from the theme; for an outside service, link to it: `[Link text](https://…)`
+        [style] styling comes from the theme; use Markdown's: `**bold**`, `*italics*`, `## Heading`
+        [form] forms are not published; link to the form: `[Answer the survey](https://…)`
+        [image] save the image as a file (`.svg`, `.png`) under `assets/img/`, then insert it: `![Description of the image](/img/name.svg)`
+       *[other] write this content in Markdown, without this tag
+    }
+html-removed-attribute = the attribute `{ $attribute }` of `<{ $tag }>` was removed
+html-removed-attribute-hint =
+    { $kind ->
+        [event] JavaScript actions (`onclick`…) are not allowed; a plain link `[text](https://…)` does the job
+        [style] styling comes from the theme; use Markdown's: `**bold**`, `*italics*`
+       *[other] only a few attributes are kept (`class`, `id`, `title`, `lang`, the address of links and images, `alt`…); remove this one
+    }
+html-removed-url = the address `{ $url }` of `<{ $tag }>` was removed: only `https://`, `http://`, `mailto:` and `tel:` addresses are allowed
+html-removed-url-hint = write the full address of a page, e.g. `[Link text](https://www.example.org/)`
 
 ## Theme: templates and interface texts
 

@@ -14,6 +14,7 @@ level-note = note{" "}
 diagnostic-in-file = dans { $file }
 diagnostic-also-here = et ici
 label-broken-link = lien cassé
+label-removed = retiré
 
 ## Ce qu'une valeur contient, repris dans les messages « attend … »
 
@@ -184,6 +185,8 @@ expected-list = le champ `{ $field }` attend une liste, mais contient { found }
 expected-list-hint = écrivez `{ $field }: [premier, second]`
 enum-not-allowed = `{ $field }` : `{ $value }` ne fait pas partie des valeurs permises
 enum-allowed-values = valeurs permises : { $values }
+list-comma-in-one-value = `{ $field }` : `{ $value }` est lu comme une seule valeur, virgule comprise
+list-use-brackets = pour plusieurs valeurs, mettez-les entre crochets : `{ $field }: [{ $items }]`
 asset-outside = `{ $field }` : le chemin `{ $path }` sort des dossiers du site
 asset-outside-hint = donnez un chemin à partir du dossier `assets/` (par exemple `img/logo.png`), ou un fichier placé à côté de la fiche
 asset-not-found = `{ $field }` : le fichier `{ $path }` est introuvable
@@ -221,6 +224,26 @@ link-did-you-mean = vouliez-vous dire `/{ $path }/` ?
 link-site-absolute-hint = les liens qui commencent par `/` partent de la racine du site, par exemple `/start-ups/acme/`, ou `/img/logo.png` pour `assets/img/logo.png`
 link-not-a-content-file = `{ $written }` n'est pas une fiche publiée
 link-not-a-content-file-hint = il n'y a pas de fichier `content/{ $file }`, ou c'est un brouillon ; vérifiez le nom et les `../`
+html-removed-element = `<{ $tag }>` a été retiré de la page, avec tout son contenu
+html-removed-tag = la balise `<{ $tag }>` n'est pas permise : elle a été retirée, son texte est gardé
+html-removed-hint =
+    { $kind ->
+        [embed] pour une vidéo, une carte ou un document, mettez un lien vers la page qui le montre : `[Voir la vidéo](https://…)`
+        [script] les scripts ne peuvent venir que du thème ; pour un service extérieur, mettez un lien vers lui : `[Texte du lien](https://…)`
+        [style] la mise en forme vient du thème ; utilisez celle du Markdown : `**gras**`, `*italique*`, `## Titre`
+        [form] les formulaires ne sont pas publiés ; mettez un lien vers le formulaire : `[Répondre au questionnaire](https://…)`
+        [image] enregistrez l'image dans un fichier (`.svg`, `.png`) sous `assets/img/`, puis insérez-la : `![Description de l'image](/img/nom.svg)`
+       *[other] écrivez ce contenu en Markdown, sans cette balise
+    }
+html-removed-attribute = l'attribut `{ $attribute }` de `<{ $tag }>` a été retiré
+html-removed-attribute-hint =
+    { $kind ->
+        [event] les actions JavaScript (`onclick`…) ne sont pas permises ; un simple lien `[texte](https://…)` suffit
+        [style] la mise en forme vient du thème ; utilisez celle du Markdown : `**gras**`, `*italique*`
+       *[other] seuls quelques attributs sont gardés (`class`, `id`, `title`, `lang`, l'adresse des liens et des images, `alt`…) ; retirez celui-ci
+    }
+html-removed-url = l'adresse `{ $url }` de `<{ $tag }>` a été retirée : seules les adresses `https://`, `http://`, `mailto:` et `tel:` sont permises
+html-removed-url-hint = écrivez l'adresse complète d'une page, par exemple `[Texte du lien](https://www.example.org/)`
 
 ## Thème : gabarits et textes d'interface
 

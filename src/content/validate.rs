@@ -1,8 +1,8 @@
 //! Schema validation of one document: the common fields and its
 //! collection's declared fields, each checked by type, then the rules that
 //! span fields (required ones, `image` needs `image_alt`, valid slug and
-//! aliases). Every problem of the document is collected; warnings do not
-//! stop it from being built.
+//! aliases). Every problem of the document is collected; warnings (a comma
+//! in a one-value list) do not stop it from being built.
 
 use std::path::{Path, PathBuf};
 
@@ -180,12 +180,43 @@ impl<'a> Checker<'a> {
             return None;
         }
         match check_value(key, spec, value, assets) {
-            Ok(checked) => Some(checked),
+            Ok(checked) => {
+                self.comma_in_one_value(key, line, spec, value);
+                Some(checked)
+            }
             Err(Mismatch { message, hint }) => {
                 self.error(line, message, hint);
                 None
             }
         }
+    }
+
+    /// `tags: imagerie, chirurgie` is one tag, `imagerie, chirurgie`:
+    /// probably not what was meant, but valid, so a warning.
+    fn comma_in_one_value(&mut self, key: &str, line: usize, spec: &FieldSpec, value: &Value) {
+        let Value::String(text) = value else {
+            return;
+        };
+        if spec.kind != FieldType::List || !text.contains(',') {
+            return;
+        }
+        let items: Vec<&str> = text
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let warning = Diagnostic::warning(msg!(
+            "list-comma-in-one-value",
+            field = key,
+            value = crate::messages::quoted(text)
+        ))
+        .at(self.span(line))
+        .hint(msg!(
+            "list-use-brackets",
+            field = key,
+            items = items.join(", ")
+        ));
+        self.problems.push(warning);
     }
 
     fn unknown_field(

@@ -7,8 +7,8 @@
 //! knows the site's URLs), fenced code is highlighted into CSS classes
 //! (`highlight`) and raw HTML is filtered (`sanitize`, with `entities`). The
 //! same walk collects the plain text and the summary, so a page is parsed
-//! exactly once. What goes wrong is reported as [`Problem`]s, each with its
-//! severity (a broken link is an error).
+//! exactly once. What goes wrong is reported as [`Problem`]s: broken links
+//! (errors) and raw HTML the filter removed (warnings).
 
 mod contrast;
 mod entities;
@@ -80,11 +80,12 @@ pub struct Heading {
 }
 
 /// A problem of the Markdown, located by byte offset in the `source`
-/// passed to `render`, with its severity (a broken link is an error).
+/// passed to `render`: a broken link (an error) or raw HTML the filter
+/// removed (a warning).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// Byte offset of the link (`[text](dest)` or the raw HTML attribute
-    /// value).
+    /// value) or of the removed HTML.
     pub offset: usize,
     /// Byte length of the same.
     pub len: usize,
@@ -111,12 +112,12 @@ pub struct Rendered {
     pub text: String,
     /// Every heading, in document order.
     pub headings: Vec<Heading>,
-    /// Broken links, in document order.
+    /// Broken links and removed HTML, in document order.
     pub problems: Vec<Problem>,
 }
 
-/// Renders a Markdown body. Never fails: broken links are reported in
-/// [`Rendered::problems`], everything else renders as best it can.
+/// Renders a Markdown body. Never fails: broken links and removed HTML are
+/// reported in [`Rendered::problems`], everything else renders as best it can.
 pub fn render(source: &str, options: &Options, resolver: &dyn LinkResolver) -> Rendered {
     let parser_options = pulldown_cmark::Options::ENABLE_TABLES
         | pulldown_cmark::Options::ENABLE_FOOTNOTES
