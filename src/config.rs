@@ -3,7 +3,10 @@
 //! The file is read into strict types (`deny_unknown_fields`), so a typo is
 //! an error that names the closest known key, then checked for what types
 //! alone cannot say: the default language is declared, every `ref` points at
-//! a declared collection, every taxonomy a field feeds is declared.
+//! a declared collection, every taxonomy a field feeds is declared, the
+//! terms a taxonomy declares ([`terms`]) have a label in every language.
+
+mod terms;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::confine::SiteRoot;
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
 use crate::msg;
+pub use terms::Terms;
 
 /// The whole site configuration, validated.
 #[derive(Debug, Clone, Deserialize)]
@@ -150,6 +154,10 @@ pub struct TaxonomyConfig {
     /// Entries per term page (0 = one page).
     #[serde(default = "default_paginate")]
     pub paginate: usize,
+    /// The terms entries may use, each with its label per language; none
+    /// declared means the taxonomy is open (any term goes, like tags).
+    #[serde(default)]
+    pub terms: Terms,
 }
 
 /// A declared collection.
@@ -318,6 +326,10 @@ impl Config {
         }
         if let Err(problem) = check_base_url(&self.base_url, "base_url") {
             problems.push(problem.at(at_key("base_url")));
+        }
+        let at_assignment = |key: &str| assignment_span(path, text, key);
+        for (name, taxonomy) in &self.taxonomies {
+            problems.extend(taxonomy.terms.check(name, self, &at_assignment));
         }
         for (name, collection) in &self.collections {
             if !crate::slug::is_valid(name) {
@@ -515,6 +527,24 @@ pub(crate) fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)
         .map(str::to_string)
         .collect();
     Some((unknown.to_string(), expected))
+}
+
+/// The span of the first `key =` (or `"key" =`) anywhere on a line, so keys
+/// of inline tables are found too; else the line of [`key_span`].
+fn assignment_span(path: &Path, text: &str, key: &str) -> Span {
+    for written in [key.to_string(), format!("\"{key}\"")] {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(&written).map(|i| from + i) {
+            let before = text[..at].chars().next_back();
+            let after = text[at + written.len()..].trim_start_matches([' ', '\t']);
+            let starts = before.is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '{' | ','));
+            if starts && after.starts_with('=') {
+                return Span::in_text(path, text, at, written.len());
+            }
+            from = at + written.len();
+        }
+    }
+    key_span(path, text, key)
 }
 
 /// The span of the first line declaring `key` (as `key =` or `[...key]`).

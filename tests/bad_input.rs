@@ -313,6 +313,20 @@ fault!(
     "site.toml:1:"
 );
 
+// Taxonomy terms: the fixture's `sectors` declares its terms.
+fault!(
+    unknown_term,
+    "content/startups/x.md",
+    entry("sectors: [IA, Imagerie medicale]"),
+    "content/startups/x.md:3:"
+);
+fault!(
+    terms_in_one_string,
+    "content/startups/x.md",
+    entry("sectors: IA, Imagerie"),
+    "content/startups/x.md:3:"
+);
+
 // Values are trimmed, and one still wrong is quoted, even long.
 fault!(
     url_still_wrong_after_trimming,
@@ -365,6 +379,37 @@ fn alias_bomb() -> String {
     }
     text.push_str("---\n");
     text
+}
+
+#[test]
+fn a_term_written_two_ways_names_both_files() {
+    // The news fixture has `tags: [ia, événement]`; tags are an open taxonomy.
+    let failure = fails_with(
+        |s| {
+            s.write("content/startups/x.md", entry("tags: [Evenement]"));
+        },
+        "content/startups/x.md:3:",
+    );
+    assert!(
+        failure.fr.contains("content/news/2024-05-01-lancement.md"),
+        "{}",
+        failure.fr
+    );
+    assert_snapshots("a_term_written_two_ways_names_both_files", &failure);
+}
+
+#[test]
+fn declared_terms_need_a_label_in_every_language() {
+    let failure = fails_with(
+        |s| {
+            let config = s
+                .read("site.toml")
+                .replace("biotech = \"Biotech\"", "biotech = { fr = \"Biotech\" }");
+            s.write("site.toml", config);
+        },
+        "site.toml:",
+    );
+    assert_snapshots("declared_terms_need_a_label_in_every_language", &failure);
 }
 
 #[test]

@@ -108,6 +108,17 @@ config-ref-to-declared-only = `to` must name a declared collection
 config-enum-without-values = enum field `{ $field }` has no `values`
 config-enum-without-values-hint = list the allowed values: `values = ["a", "b"]`
 
+## Declared terms of a taxonomy (site.toml)
+
+term-key-not-slug = taxonomy `{ $taxonomy }`: term key `{ $key }` is not a slug
+term-unknown-language = term `{ $key }` has a label in an undeclared language: `{ $lang }`
+term-languages-hint = declared languages: { $langs }
+term-label-missing = term `{ $key }` has no label in `{ $lang }`
+term-label-missing-hint = add `{ $lang } = "…"` to this term
+term-label-empty = term `{ $key }` has an empty label
+term-label-empty-hint = give it a label with at least one letter or digit
+term-same-address = taxonomy `{ $taxonomy }`: terms `{ $first }` and `{ $second }` would have the same address (`{ $address }`)
+term-same-address-hint = give them really different labels, or keep only one
 
 ## Files and folders
 
@@ -180,6 +191,11 @@ enum-not-allowed = `{ $field }`: `{ $value }` is not one of the allowed values
 enum-allowed-values = allowed values: { $values }
 list-comma-in-one-value = `{ $field }`: `{ $value }` is read as one value, comma included
 list-use-brackets = for several values, put them in brackets: `{ $field }: [{ $items }]`
+term-unknown = `{ $field }`: `{ $value }` is not one of the terms of `{ $taxonomy }`
+term-known-labels = known terms: { $labels }
+term-see-config = the known terms are listed in site.toml, under `[taxonomies.{ $taxonomy }.terms]`
+term-spelled-twice = `{ $field }`: `{ $written }` and `{ $first }` (in { $file }) are the same term, written two ways
+term-spelled-twice-hint = write it the same way everywhere, e.g. `{ $first }`
 asset-outside = `{ $field }`: `{ $path }` leaves the site's folders
 asset-outside-hint = give a path under `assets/` (e.g. `img/logo.png`) or a file next to the entry
 asset-not-found = `{ $field }`: file `{ $path }` not found

@@ -115,6 +115,17 @@ config-ref-to-declared-only = `to` doit nommer une collection déclarée
 config-enum-without-values = le champ à choix `{ $field }` n'a pas de `values`
 config-enum-without-values-hint = listez les valeurs permises : `values = ["a", "b"]`
 
+## Termes déclarés d'une taxonomie (site.toml)
+
+term-key-not-slug = taxonomie `{ $taxonomy }` : la clé de terme `{ $key }` ne peut pas servir d'adresse
+term-unknown-language = le terme `{ $key }` a un libellé dans une langue non déclarée : `{ $lang }`
+term-languages-hint = langues déclarées : { $langs }
+term-label-missing = le terme `{ $key }` n'a pas de libellé en `{ $lang }`
+term-label-missing-hint = ajoutez `{ $lang } = "…"` à ce terme
+term-label-empty = le terme `{ $key }` a un libellé vide
+term-label-empty-hint = donnez-lui un libellé avec au moins une lettre ou un chiffre
+term-same-address = taxonomie `{ $taxonomy }` : les termes `{ $first }` et `{ $second }` auraient la même adresse (`{ $address }`)
+term-same-address-hint = donnez-leur des libellés vraiment différents, ou n'en gardez qu'un
 
 ## Fichiers et dossiers
 
@@ -187,6 +198,11 @@ enum-not-allowed = `{ $field }` : `{ $value }` ne fait pas partie des valeurs pe
 enum-allowed-values = valeurs permises : { $values }
 list-comma-in-one-value = `{ $field }` : `{ $value }` est lu comme une seule valeur, virgule comprise
 list-use-brackets = pour plusieurs valeurs, mettez-les entre crochets : `{ $field }: [{ $items }]`
+term-unknown = `{ $field }` : `{ $value }` ne fait pas partie des termes de `{ $taxonomy }`
+term-known-labels = termes possibles : { $labels }
+term-see-config = les termes possibles sont listés dans site.toml, sous `[taxonomies.{ $taxonomy }.terms]`
+term-spelled-twice = `{ $field }` : `{ $written }` et `{ $first }` (dans { $file }) sont le même terme, écrit de deux façons
+term-spelled-twice-hint = écrivez-le partout de la même façon, par exemple `{ $first }`
 asset-outside = `{ $field }` : le chemin `{ $path }` sort des dossiers du site
 asset-outside-hint = donnez un chemin à partir du dossier `assets/` (par exemple `img/logo.png`), ou un fichier placé à côté de la fiche
 asset-not-found = `{ $field }` : le fichier `{ $path }` est introuvable

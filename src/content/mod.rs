@@ -9,6 +9,7 @@ pub mod discover;
 pub mod frontmatter;
 pub mod schema;
 mod suggest;
+mod terms;
 mod validate;
 
 use std::path::{Path, PathBuf};

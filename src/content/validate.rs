@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::frontmatter::{self, Body};
 use super::schema::{self, check_value, AssetLookup, EntryDate, FieldValue, Mismatch};
+use super::terms::{self, TermLanguage};
 use super::{suggest, Document, Field, Role, SourceFile, COMMON_FIELDS};
 use crate::config::{Config, FieldSpec, FieldType};
 use crate::diagnostics::{Diagnostic, Span};
@@ -95,7 +96,11 @@ pub(super) fn validate(
         if key == "extra" {
             extra = value.clone();
         } else if let Some(spec) = common_spec(key) {
-            if let Some(v) = checker.check(key, *line, &spec, value, &assets) {
+            let spec = FieldSpec {
+                taxonomy: (key == "tags").then(|| "tags".to_string()),
+                ..spec
+            };
+            if let Some(v) = checker.check(config, key, *line, &spec, value, &assets) {
                 common.insert(
                     COMMON_FIELDS
                         .iter()
@@ -106,7 +111,7 @@ pub(super) fn validate(
                 );
             }
         } else if let Some(spec) = declared.and_then(|d| d.get(key)) {
-            if let Some(v) = checker.check(key, *line, spec, value, &assets) {
+            if let Some(v) = checker.check(config, key, *line, spec, value, &assets) {
                 fields.insert(
                     key.clone(),
                     Field {
@@ -170,6 +175,7 @@ impl<'a> Checker<'a> {
 
     fn check(
         &mut self,
+        config: &Config,
         key: &str,
         line: usize,
         spec: &FieldSpec,
@@ -179,14 +185,37 @@ impl<'a> Checker<'a> {
         if value.is_null() {
             return None;
         }
-        match check_value(key, spec, value, assets) {
-            Ok(checked) => {
-                self.comma_in_one_value(key, line, spec, value);
-                Some(checked)
-            }
+        let checked = match check_value(key, spec, value, assets) {
+            Ok(v) => v,
             Err(Mismatch { message, hint }) => {
                 self.error(line, message, hint);
-                None
+                return None;
+            }
+        };
+        let terms = spec
+            .taxonomy
+            .as_ref()
+            .and_then(|t| config.taxonomies.get_key_value(t))
+            .filter(|(_, t)| !t.terms.is_empty());
+        match (checked, terms) {
+            (FieldValue::List(values), Some((taxonomy, t))) => {
+                let language = TermLanguage {
+                    lang: &self.source.lang,
+                    default_lang: &config.default_language,
+                };
+                match terms::check(key, taxonomy, &t.terms, values, &language) {
+                    Ok(labels) => Some(FieldValue::List(labels)),
+                    Err(unknown) => {
+                        for (message, hint) in unknown {
+                            self.error(line, message, hint);
+                        }
+                        None
+                    }
+                }
+            }
+            (checked, _) => {
+                self.comma_in_one_value(key, line, spec, value);
+                Some(checked)
             }
         }
     }

@@ -101,7 +101,7 @@ impl Site {
             &unreadable,
             &mut problems,
         );
-        let taxonomies = taxonomies::collect(&config, &documents);
+        let taxonomies = taxonomies::collect(&config, &documents, &mut problems);
         let mut site = Site {
             lists: IndexMap::new(),
             intros: HashMap::new(),
