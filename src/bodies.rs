@@ -15,6 +15,7 @@ use crate::content::Document;
 use crate::diagnostics::did_you_mean;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, FragmentLink, Heading, LinkKind, LinkResolver, LinkTarget};
+use crate::msg;
 use crate::render::links::DocumentLinks;
 use crate::render::templates::escape_html;
 use crate::site::Owner;
@@ -170,9 +171,9 @@ pub fn render(site: &Site, id: EntryId) -> Body {
         .problems
         .iter()
         .map(|problem| {
-            let d = Diagnostic::error(problem.message.clone())
+            let d = Diagnostic::new(problem.severity, problem.message.clone())
                 .at(doc.body_span(problem.offset, problem.len))
-                .label("broken link");
+                .label(problem.label.clone());
             match &problem.hint {
                 Some(hint) => d.hint(hint.clone()),
                 None => d,
@@ -229,19 +230,16 @@ pub fn check_fragments(site: &Site, bodies: &Bodies) -> Vec<Diagnostic> {
                 continue;
             }
             let doc = &site.documents[id];
-            let mut d = Diagnostic::error(format!(
-                "`#{fragment}`: that page has no heading with this id"
-            ))
-            .at(doc.body_span(link.offset, link.len))
-            .label("no such heading");
+            let mut d = Diagnostic::error(msg!("fragment-missing", fragment = fragment))
+                .at(doc.body_span(link.offset, link.len))
+                .label(msg!("fragment-missing-label"));
             d = match did_you_mean(&wanted, ids.iter().copied()) {
-                Some(close) => d.hint(format!("did you mean `#{close}`?")),
-                None if ids.is_empty() => {
-                    d.hint("that page has no headings: link to the page itself, without `#…`")
-                }
-                None => d.hint(format!(
-                    "its headings are: {}",
-                    ids.iter()
+                Some(close) => d.hint(msg!("fragment-did-you-mean", id = close)),
+                None if ids.is_empty() => d.hint(msg!("fragment-no-headings-hint")),
+                None => d.hint(msg!(
+                    "fragment-headings-hint",
+                    ids = ids
+                        .iter()
                         .map(|i| format!("`#{i}`"))
                         .collect::<Vec<_>>()
                         .join(", ")

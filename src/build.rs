@@ -27,6 +27,8 @@ pub struct BuildRequest {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Fail on warnings too (the previous output is then kept).
+    pub deny_warnings: bool,
     /// The day of the build; default: today.
     pub today: Option<NaiveDate>,
     /// Counts rendered pages as they are written, for a progress line.
@@ -80,7 +82,7 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
     let mut warnings = pass.problems;
     warnings.extend(problems);
     warnings.sort();
-    if warnings.has_errors() {
+    if warnings.has_errors() || (request.deny_warnings && !warnings.is_empty()) {
         staging.discard();
         return Err(warnings);
     }

@@ -1,7 +1,12 @@
-//! The command line: parses arguments, runs a command, prints its outcome.
+//! The command line: parses arguments, runs a command, prints its outcome
+//! in the reader's language ([`language`]), help included ([`help`]).
 //!
-//! Exit codes: 0 success, 1 the site has errors (all printed), 2 bad usage
-//! (clap's own code).
+//! Exit codes: 0 success (warnings allowed), 1 the site has errors (all
+//! printed) or warnings under `--deny-warnings`, 2 bad usage (clap's own
+//! code, and an invalid `--base-url`).
+
+mod help;
+mod language;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -11,15 +16,18 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::build::{build, BuildRequest, BuildSummary, Progress};
+use crate::config;
 use crate::diagnostics::Diagnostics;
+use crate::messages::Lang;
+use crate::msg;
 
-/// parvis: the static site generator of the PariSanté Campus portal.
+/// The arguments; their help texts come from the message catalog.
 #[derive(Debug, Parser)]
-#[command(name = "parvis", version, about)]
+#[command(name = "parvis", version)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -30,127 +38,172 @@ pub struct Cli {
 /// Flags every command takes.
 #[derive(Debug, Args)]
 struct OutputArgs {
-    /// Print nothing but errors.
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     quiet: bool,
-    /// Print the time of each stage.
     #[arg(long, short, global = true)]
     verbose: bool,
-    /// How to print diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     format: Format,
+    #[arg(long, global = true, value_enum)]
+    messages: Option<Lang>,
+    #[arg(long, global = true)]
+    deny_warnings: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// For people.
     Human,
-    /// One JSON object on standard output, for CI annotations.
     Json,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Build the site into the output folder.
     Build(BuildArgs),
 }
 
 #[derive(Debug, Args)]
 struct BuildArgs {
-    /// The site's root folder (holds site.toml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Output folder (default: `output_dir` of site.toml, `public`).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Override `base_url` (preview deployments).
     #[arg(long)]
     base_url: Option<String>,
-    /// Include drafts.
     #[arg(long)]
     drafts: bool,
 }
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = language::choose(&args);
+    let matches = help::localized(lang)
+        .try_get_matches_from(&args)
+        .unwrap_or_else(|e| e.exit());
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
-        Command::Build(args) => {
-            let request = BuildRequest {
-                root: args.root,
-                out: args.out,
-                base_url: args.base_url,
-                drafts: args.drafts,
-                today: None,
-                progress: Some(Arc::default()),
-            };
-            let started = std::time::Instant::now();
-            let show = !cli.output.quiet
-                && cli.output.format == Format::Human
-                && std::io::stderr().is_terminal();
-            let progress = request
-                .progress
-                .clone()
-                .filter(|_| show)
-                .map(ProgressLine::start);
-            let result = build(&request);
-            if let Some(line) = progress {
-                line.finish();
-            }
-            report(&cli.output, result, started.elapsed())
-        }
+        Command::Build(args) => run_build(&cli.output, args, lang),
     }
 }
 
-fn report(
-    output: &OutputArgs,
-    result: Result<BuildSummary, Diagnostics>,
-    elapsed: std::time::Duration,
-) -> ExitCode {
-    let color = std::io::stderr().is_terminal();
-    match (output.format, result) {
-        (Format::Json, Ok(summary)) => {
-            let out = json!({"ok": true, "pages": summary.pages, "files": summary.files, "milliseconds": elapsed.as_millis() as u64, "diagnostics": summary.warnings});
-            println!("{out}");
-            ExitCode::SUCCESS
-        }
-        (Format::Json, Err(problems)) => {
-            println!(
-                "{}",
-                json!({"ok": false, "errors": problems.error_count(), "diagnostics": problems})
-            );
-            ExitCode::from(1)
-        }
-        (Format::Human, Ok(summary)) => {
-            if !output.quiet {
-                for warning in summary.warnings.iter() {
-                    eprintln!("{}\n", warning.render(color));
+fn run_build(output: &OutputArgs, args: BuildArgs, lang: Lang) -> ExitCode {
+    if let Some(Err(problem)) = args
+        .base_url
+        .as_deref()
+        .map(|url| config::check_base_url(url, "--base-url"))
+    {
+        eprintln!("{}", problem.render(lang, std::io::stderr().is_terminal()));
+        return ExitCode::from(2);
+    }
+    let request = BuildRequest {
+        root: args.root,
+        out: args.out,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        deny_warnings: output.deny_warnings,
+        today: None,
+        progress: Some(Arc::default()),
+    };
+    let started = std::time::Instant::now();
+    let show = !output.quiet && output.format == Format::Human && std::io::stderr().is_terminal();
+    let progress = request
+        .progress
+        .clone()
+        .filter(|_| show)
+        .map(|p| ProgressLine::start(p, lang));
+    let result = build(&request);
+    if let Some(line) = progress {
+        line.finish();
+    }
+    let report = Report {
+        output,
+        lang,
+        elapsed: started.elapsed(),
+    };
+    match output.format {
+        Format::Json => report.json(result),
+        Format::Human => report.human(result),
+    }
+}
+
+/// Prints the outcome of a build.
+struct Report<'a> {
+    output: &'a OutputArgs,
+    lang: Lang,
+    elapsed: Duration,
+}
+
+impl Report<'_> {
+    fn json(&self, result: Result<BuildSummary, Diagnostics>) -> ExitCode {
+        let lang = self.lang;
+        let (out, code) = match result {
+            Ok(summary) => (
+                json!({
+                    "ok": true,
+                    "pages": summary.pages,
+                    "files": summary.files,
+                    "milliseconds": self.elapsed.as_millis() as u64,
+                    "errors": 0,
+                    "warnings": summary.warnings.warning_count(),
+                    "diagnostics": summary.warnings.to_json(lang),
+                }),
+                ExitCode::SUCCESS,
+            ),
+            Err(problems) => (
+                json!({
+                    "ok": false,
+                    "errors": problems.error_count(),
+                    "warnings": problems.warning_count(),
+                    "diagnostics": problems.to_json(lang),
+                }),
+                ExitCode::from(1),
+            ),
+        };
+        println!("{out}");
+        code
+    }
+
+    fn human(&self, result: Result<BuildSummary, Diagnostics>) -> ExitCode {
+        let color = std::io::stderr().is_terminal();
+        match result {
+            Ok(summary) => {
+                if self.output.quiet {
+                    return ExitCode::SUCCESS;
                 }
-                if output.verbose {
+                for warning in summary.warnings.iter() {
+                    eprintln!("{}\n", warning.render(self.lang, color));
+                }
+                if self.output.verbose {
                     for (stage, time) in &summary.timings {
                         eprintln!("  {stage:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
                     }
                 }
-                println!(
-                    "Built {} pages and {} files into {} in {} ms",
-                    summary.pages,
-                    summary.files,
-                    summary.out.display(),
-                    elapsed.as_millis()
+                let line = msg!(
+                    "summary-built",
+                    pages = summary.pages,
+                    files = summary.files,
+                    out = summary.out.display(),
+                    ms = self.elapsed.as_millis(),
+                    warnings = summary.warnings.warning_count()
                 );
+                println!("{}", line.text(self.lang));
+                ExitCode::SUCCESS
             }
-            ExitCode::SUCCESS
-        }
-        (Format::Human, Err(problems)) => {
-            for problem in problems.iter().filter(|p| p.is_error() || !output.quiet) {
-                eprintln!("{}\n", problem.render(color));
+            Err(problems) => {
+                // Under --deny-warnings, warnings are what failed: always shown.
+                let shown = !self.output.quiet || self.output.deny_warnings;
+                for problem in problems.errors_first().filter(|p| p.is_error() || shown) {
+                    eprintln!("{}\n", problem.render(self.lang, color));
+                }
+                let (errors, warnings) = (problems.error_count(), problems.warning_count());
+                let line = if errors == 0 {
+                    msg!("summary-denied", warnings = warnings)
+                } else {
+                    msg!("summary-failed", errors = errors, warnings = warnings)
+                };
+                eprintln!("{}", line.text(self.lang));
+                ExitCode::from(1)
             }
-            let n = problems.error_count();
-            eprintln!(
-                "error: the site has {n} error{}; the previous output was left as it was",
-                if n == 1 { "" } else { "s" }
-            );
-            ExitCode::from(1)
         }
     }
 }
@@ -163,7 +216,7 @@ struct ProgressLine {
 }
 
 impl ProgressLine {
-    fn start(progress: Arc<Progress>) -> Self {
+    fn start(progress: Arc<Progress>, lang: Lang) -> Self {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
         let thread = std::thread::spawn(move || {
@@ -178,11 +231,12 @@ impl ProgressLine {
                     progress.done.load(Ordering::Relaxed),
                     progress.total.load(Ordering::Relaxed),
                 );
-                if total == 0 {
-                    eprint!("\rReading the content…");
+                let line = if total == 0 {
+                    msg!("progress-reading")
                 } else {
-                    eprint!("\rRendering pages: {done}/{total}   ");
-                }
+                    msg!("progress-rendering", done = done, total = total)
+                };
+                eprint!("\r{}   ", line.text(lang));
                 shown = true;
             }
             shown
@@ -194,7 +248,7 @@ impl ProgressLine {
     fn finish(self) {
         self.stop.store(true, Ordering::Relaxed);
         if self.thread.join().unwrap_or(false) {
-            eprint!("\r{:40}\r", "");
+            eprint!("\r{:50}\r", "");
         }
     }
 }

@@ -3,7 +3,10 @@
 //! The file is read into strict types (`deny_unknown_fields`), so a typo is
 //! an error that names the closest known key, then checked for what types
 //! alone cannot say: the default language is declared, every `ref` points at
-//! a declared collection, every taxonomy a field feeds is declared.
+//! a declared collection, every taxonomy a field feeds is declared, the
+//! terms a taxonomy declares ([`terms`]) have a label in every language.
+
+mod terms;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::confine::SiteRoot;
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+use crate::msg;
+pub use terms::Terms;
 
 /// The whole site configuration, validated.
 #[derive(Debug, Clone, Deserialize)]
@@ -149,6 +154,10 @@ pub struct TaxonomyConfig {
     /// Entries per term page (0 = one page).
     #[serde(default = "default_paginate")]
     pub paginate: usize,
+    /// The terms entries may use, each with its label per language; none
+    /// declared means the taxonomy is open (any term goes, like tags).
+    #[serde(default)]
+    pub terms: Terms,
 }
 
 /// A declared collection.
@@ -269,12 +278,11 @@ impl Config {
         SiteRoot::new(root)
             .check(&root.join(path))
             .map_err(|d| vec![d])?;
-        let text =
-            std::fs::read_to_string(root.join(path)).map_err(|e| {
-                vec![Diagnostic::error(format!("cannot read the site configuration: {e}"))
+        let text = std::fs::read_to_string(root.join(path)).map_err(|e| {
+            vec![Diagnostic::error(msg!("config-unreadable", error = e))
                 .at(Span::file(path))
-                .hint("every site has a `site.toml` at its root; give another root with `--root`")]
-            })?;
+                .hint(msg!("config-unreadable-hint"))]
+        })?;
         Config::parse(path, &text)
     }
 
@@ -293,7 +301,7 @@ impl Config {
         }
         let problems = config.check(path, text);
         if problems.is_empty() {
-            config.base_url = config.base_url.trim_end_matches('/').to_string();
+            config.base_url = normalize_base_url(&config.base_url);
             Ok(config)
         } else {
             Err(problems)
@@ -305,30 +313,30 @@ impl Config {
         let at_key = |key: &str| key_span(path, text, key);
         if !self.languages.contains_key(&self.default_language) {
             problems.push(
-                Diagnostic::error(format!(
-                    "default language `{}` is not declared",
-                    self.default_language
+                Diagnostic::error(msg!(
+                    "config-default-language-undeclared",
+                    lang = self.default_language
                 ))
                 .at(at_key("default_language"))
-                .hint(format!(
-                    "add a `[languages.{}]` table",
-                    self.default_language
+                .hint(msg!(
+                    "config-declare-language",
+                    lang = self.default_language
                 )),
             );
         }
-        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
-            problems.push(
-                Diagnostic::error("`base_url` must be an absolute http(s) URL")
-                    .at(at_key("base_url"))
-                    .hint("for example `base_url = \"https://www.example.org\"`"),
-            );
+        if let Err(problem) = check_base_url(&self.base_url, "base_url") {
+            problems.push(problem.at(at_key("base_url")));
+        }
+        let at_assignment = |key: &str| assignment_span(path, text, key);
+        for (name, taxonomy) in &self.taxonomies {
+            problems.extend(taxonomy.terms.check(name, self, &at_assignment));
         }
         for (name, collection) in &self.collections {
             if !crate::slug::is_valid(name) {
                 problems.push(
-                    Diagnostic::error(format!("collection name `{name}` is not a slug"))
+                    Diagnostic::error(msg!("config-collection-not-slug", name = name))
                         .at(at_key(name))
-                        .hint("use lower-case letters, digits and `-` only"),
+                        .hint(msg!("slug-hint", slug = crate::slug::slugify(name))),
                 );
             }
             for (field, spec) in &collection.fields {
@@ -343,19 +351,19 @@ impl Config {
         let mut problems = Vec::new();
         if self.feeds.count == 0 {
             problems.push(
-                Diagnostic::error("`[feeds] count` must be at least 1")
+                Diagnostic::error(msg!("config-feeds-count-zero"))
                     .at(count_span)
-                    .hint("to have no feeds at all, write `collections = []`"),
+                    .hint(msg!("config-feeds-count-zero-hint")),
             );
         }
         for name in self.feeds.collections.iter().flatten() {
             if !self.collections.contains_key(name) {
                 let hint = match did_you_mean(name, self.collections.keys().map(String::as_str)) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => "`[feeds] collections` must name declared collections".into(),
+                    Some(close) => msg!("did-you-mean", close = close),
+                    None => msg!("config-feeds-declared-only"),
                 };
                 problems.push(
-                    Diagnostic::error(format!("feeds for unknown collection `{name}`"))
+                    Diagnostic::error(msg!("config-feeds-unknown-collection", name = name))
                         .at(collections_span.clone())
                         .hint(hint),
                 );
@@ -374,42 +382,45 @@ impl Config {
     }
 
     fn check_field(&self, name: &str, spec: &FieldSpec, span: Span) -> Option<Diagnostic> {
-        let error =
-            |msg: String, hint: String| Some(Diagnostic::error(msg).at(span.clone()).hint(hint));
+        let error = |message, hint| Some(Diagnostic::error(message).at(span.clone()).hint(hint));
         if crate::content::COMMON_FIELDS.contains(&name) {
             return error(
-                format!("`{name}` is a common field and cannot be redeclared"),
-                "remove this line; every entry already has it".into(),
+                msg!("config-common-field-redeclared", field = name),
+                msg!("config-common-field-redeclared-hint"),
             );
         }
         if let Some(taxonomy) = &spec.taxonomy {
             if !self.taxonomies.contains_key(taxonomy) {
                 return error(
-                    format!("field `{name}` feeds taxonomy `{taxonomy}`, which is not declared"),
-                    format!("declare it under `[taxonomies]`: `{taxonomy} = {{ title = \"…\" }}`"),
+                    msg!(
+                        "config-taxonomy-undeclared",
+                        field = name,
+                        taxonomy = taxonomy
+                    ),
+                    msg!("config-taxonomy-undeclared-hint", taxonomy = taxonomy),
                 );
             }
             if spec.kind != FieldType::List {
                 return error(
-                    format!("field `{name}` has a taxonomy but is not a `list`"),
-                    "use `type = \"list\"`".into(),
+                    msg!("config-taxonomy-not-list", field = name),
+                    msg!("config-taxonomy-not-list-hint"),
                 );
             }
         }
         match (spec.kind, &spec.to) {
             (FieldType::Ref | FieldType::Refs, Some(to)) if !self.collections.contains_key(to) => {
                 let hint = match did_you_mean(to, self.collections.keys().map(String::as_str)) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => "`to` must name a declared collection".into(),
+                    Some(close) => msg!("did-you-mean", close = close),
+                    None => msg!("config-ref-to-declared-only"),
                 };
                 error(
-                    format!("field `{name}` refers to unknown collection `{to}`"),
+                    msg!("config-ref-unknown-collection", field = name, to = to),
                     hint,
                 )
             }
             (FieldType::Enum, _) if spec.values.is_empty() => error(
-                format!("enum field `{name}` has no `values`"),
-                "list the allowed values: `values = [\"a\", \"b\"]`".into(),
+                msg!("config-enum-without-values", field = name),
+                msg!("config-enum-without-values-hint"),
             ),
             _ => None,
         }
@@ -456,6 +467,34 @@ impl Config {
     }
 }
 
+/// Checks a base URL, from `site.toml` or `--base-url` (`key` names
+/// which): an absolute `http(s)` address with a host, spaces around it
+/// ignored. The same check serves both, so both say the same.
+pub fn check_base_url(value: &str, key: &str) -> Result<(), Diagnostic> {
+    let trimmed = value.trim();
+    let host = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    match host {
+        Some(rest)
+            if !rest.is_empty()
+                && !rest.starts_with('/')
+                && !trimmed.contains(char::is_whitespace) =>
+        {
+            Ok(())
+        }
+        _ => Err(
+            Diagnostic::error(msg!("base-url-not-absolute", key = key, value = trimmed))
+                .hint(msg!("base-url-hint")),
+        ),
+    }
+}
+
+/// A checked base URL as links use it: trimmed, no trailing slash.
+pub fn normalize_base_url(value: &str) -> String {
+    value.trim().trim_end_matches('/').to_string()
+}
+
 /// Turns a toml error into a diagnostic, with a suggestion for unknown keys.
 fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim().to_string();
@@ -464,15 +503,15 @@ fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Diagnostic {
         None => Span::file(path),
     };
     let Some((unknown, expected)) = parse_unknown_field(&message) else {
-        return Diagnostic::error(format!("invalid site configuration: {message}"))
+        return Diagnostic::error(msg!("config-invalid", detail = message))
             .at(span)
-            .hint("see the `site.toml` section of the README for the expected keys");
+            .hint(msg!("config-invalid-hint"));
     };
     let hint = match did_you_mean(&unknown, expected.iter().map(String::as_str)) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!("known keys here: {}", expected.join(", ")),
+        Some(close) => msg!("did-you-mean", close = close),
+        None => msg!("config-known-keys", keys = expected.join(", ")),
     };
-    Diagnostic::error(format!("`{unknown}`: unknown key in site.toml"))
+    Diagnostic::error(msg!("config-unknown-key", key = unknown))
         .at(span)
         .hint(hint)
 }
@@ -488,6 +527,24 @@ pub(crate) fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)
         .map(str::to_string)
         .collect();
     Some((unknown.to_string(), expected))
+}
+
+/// The span of the first `key =` (or `"key" =`) anywhere on a line, so keys
+/// of inline tables are found too; else the line of [`key_span`].
+fn assignment_span(path: &Path, text: &str, key: &str) -> Span {
+    for written in [key.to_string(), format!("\"{key}\"")] {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(&written).map(|i| from + i) {
+            let before = text[..at].chars().next_back();
+            let after = text[at + written.len()..].trim_start_matches([' ', '\t']);
+            let starts = before.is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '{' | ','));
+            if starts && after.starts_with('=') {
+                return Span::in_text(path, text, at, written.len());
+            }
+            from = at + written.len();
+        }
+    }
+    key_span(path, text, key)
 }
 
 /// The span of the first line declaring `key` (as `key =` or `[...key]`).
@@ -526,8 +583,8 @@ mod tests {
     #[test]
     fn unknown_key_suggests_the_closest() {
         let errors = parse(&format!("{MINIMAL}titel = \"x\"\n")).expect_err("invalid");
-        assert_eq!(errors[0].message, "`titel`: unknown key in site.toml");
-        assert_eq!(errors[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(errors[0].message, msg!("config-unknown-key", key = "titel"));
+        assert_eq!(errors[0].hint, Some(msg!("did-you-mean", close = "title")));
         assert_eq!(errors[0].span.as_ref().map(|s| s.line), Some(3));
     }
 
@@ -537,10 +594,10 @@ mod tests {
             "{MINIMAL}[collections.startups.fields]\ninstitute = {{ type = \"ref\", to = \"institute\" }}\n[collections.institutes]\n"
         );
         let errors = parse(&text).expect_err("invalid");
-        assert!(errors[0].message.contains("unknown collection `institute`"));
+        assert_eq!(errors[0].message.get("to"), Some("institute"));
         assert_eq!(
-            errors[0].hint.as_deref(),
-            Some("did you mean `institutes`?")
+            errors[0].hint,
+            Some(msg!("did-you-mean", close = "institutes"))
         );
         assert_eq!(errors[0].span.as_ref().map(|s| s.line), Some(4));
     }
@@ -556,10 +613,28 @@ mod tests {
         assert!(none.feed_collections().is_empty());
         let typo =
             parse(&format!("{news}[feeds]\ncollections = [\"nwes\"]\n")).expect_err("invalid");
-        assert_eq!(typo[0].hint.as_deref(), Some("did you mean `news`?"));
+        assert_eq!(typo[0].hint, Some(msg!("did-you-mean", close = "news")));
         let unknown = parse(&format!("{news}[feeds]\ncont = 3\n")).expect_err("invalid");
-        assert_eq!(unknown[0].hint.as_deref(), Some("did you mean `count`?"));
+        assert_eq!(unknown[0].hint, Some(msg!("did-you-mean", close = "count")));
         assert!(parse(&format!("{news}[feeds]\ncount = 0\n")).is_err());
+    }
+
+    #[test]
+    fn base_url_is_trimmed_and_must_be_absolute() {
+        assert!(check_base_url("https://example.org/portail", "base_url").is_ok());
+        assert!(check_base_url(" https://example.org/ ", "base_url").is_ok());
+        for bad in [
+            "example.org/portail",
+            "https://",
+            "https:///x",
+            "ftp://x.org",
+            "https://a b",
+        ] {
+            assert!(check_base_url(bad, "--base-url").is_err(), "{bad}");
+        }
+        let config =
+            parse("title = \"T\"\nbase_url = \" https://example.org/ \"\n").expect("valid");
+        assert_eq!(config.base_url, "https://example.org");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use walkdir::{DirEntry, WalkDir};
 
 use crate::diagnostics::{Diagnostic, Span};
+use crate::msg;
 
 /// The site root, resolved once, against which every path is checked.
 #[derive(Debug, Clone)]
@@ -53,13 +54,13 @@ impl SiteRoot {
         let display = self.display(path);
         let dangling = path.metadata().is_err();
         let message = if dangling {
-            "this symbolic link points to nothing"
+            msg!("link-dangling")
         } else {
-            "this symbolic link points outside the site: parvis does not read it"
+            msg!("link-outside-site")
         };
-        Diagnostic::error(message).at(Span::file(&display)).hint(
-            "replace the link by a copy of the file, or make it point to a file inside the site",
-        )
+        Diagnostic::error(message)
+            .at(Span::file(&display))
+            .hint(msg!("link-outside-site-hint"))
     }
 
     /// The path diagnostics show: relative to the site root when possible.
@@ -113,18 +114,16 @@ impl SiteRoot {
     fn walk_error(&self, error: &walkdir::Error) -> Diagnostic {
         let path = error.path().map(|p| self.display(p)).unwrap_or_default();
         if error.loop_ancestor().is_some() {
-            return Diagnostic::error(
-                "symbolic link loop: this folder links back to one of its parents",
-            )
-            .at(Span::file(&path))
-            .hint("remove the link");
+            return Diagnostic::error(msg!("link-loop"))
+                .at(Span::file(&path))
+                .hint(msg!("link-loop-hint"));
         }
         if error.path().is_some_and(|p| !self.contains(p)) {
             return self.escape(error.path().unwrap_or(Path::new("")));
         }
-        Diagnostic::error("cannot read this folder or file")
+        Diagnostic::error(msg!("path-unreadable"))
             .at(Span::file(&path))
-            .hint("check that it exists and that its permissions let you read it")
+            .hint(msg!("path-unreadable-hint"))
     }
 }
 
@@ -186,7 +185,7 @@ mod tests {
             .collect();
         assert_eq!(named, ["assets/etc", "assets/passwd.txt"]);
         for problem in &walk.problems {
-            let text = problem.render(false);
+            let text = problem.render(crate::messages::Lang::En, false);
             let target = outside.path().display().to_string();
             assert!(
                 !text.contains("root:x") && !text.contains(&target),

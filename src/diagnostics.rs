@@ -3,14 +3,19 @@
 //! Every stage of the pipeline reports problems as [`Diagnostic`] values
 //! instead of stopping at the first one, so one build shows all of them.
 //! Each names a file, line and column, quotes the offending line and says
-//! how to fix it. They render for people (with `annotate-snippets`) or as
-//! JSON for CI annotations.
+//! how to fix it. Their texts are [`Message`]s, made in the reader's
+//! language only when they are shown: for people (with `annotate-snippets`)
+//! or as JSON for CI annotations.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use annotate_snippets::{Level, Renderer, Snippet};
 use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::messages::{Lang, Message};
+use crate::msg;
 
 /// How bad a diagnostic is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -96,32 +101,33 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// What is wrong, in one sentence.
-    pub message: String,
+    pub message: Message,
     /// Where it is, when it comes from a file.
     pub span: Option<Box<Span>>,
     /// A label under the offending text.
-    pub label: Option<String>,
+    pub label: Option<Message>,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
     /// A second place involved (the other file of a duplicate, say).
     pub related: Option<Box<Span>>,
 }
 
 impl Diagnostic {
     /// A new error with a message and nothing else yet.
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: Message) -> Self {
         Self::new(Severity::Error, message)
     }
 
     /// A new warning.
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(message: Message) -> Self {
         Self::new(Severity::Warning, message)
     }
 
-    fn new(severity: Severity, message: impl Into<String>) -> Self {
+    /// A new diagnostic of the given severity.
+    pub fn new(severity: Severity, message: Message) -> Self {
         Diagnostic {
             severity,
-            message: message.into(),
+            message,
             span: None,
             label: None,
             hint: None,
@@ -136,14 +142,14 @@ impl Diagnostic {
     }
 
     /// Adds a label under the offending text.
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: Message) -> Self {
+        self.label = Some(label);
         self
     }
 
     /// Adds advice on how to fix it.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
     }
 
@@ -158,30 +164,36 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Renders for a terminal; `color` adds ANSI styles.
-    pub fn render(&self, color: bool) -> String {
+    /// Renders for a terminal in `lang`; `color` adds ANSI styles.
+    pub fn render(&self, lang: Lang, color: bool) -> String {
         let level = match self.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
         };
+        let title = self.message.text(lang);
+        let label = self.label.as_ref().map(|l| l.text(lang));
+        let hint = self.hint.as_ref().map(|h| h.text(lang));
+        let also_here = msg!("diagnostic-also-here").text(lang);
         let origin_main = self.span.as_deref().map(origin);
         let origin_related = self.related.as_deref().map(origin);
-        let mut message = level.title(&self.message);
+        let mut message = level.title(&title);
         let mut file_note = None;
         match (&self.span, &origin_main) {
             (Some(span), Some(origin)) if span.line > 0 => {
-                message = message.snippet(snippet(level, span, origin, self.label.as_deref()));
+                message = message.snippet(snippet(level, span, origin, label.as_deref()));
             }
-            (Some(_), Some(origin)) => file_note = Some(format!("in {origin}")),
+            (Some(_), Some(origin)) => {
+                file_note = Some(msg!("diagnostic-in-file", file = origin).text(lang));
+            }
             _ => {}
         }
         if let Some(note) = &file_note {
             message = message.footer(Level::Note.title(note));
         }
         if let (Some(span), Some(origin)) = (&self.related, &origin_related) {
-            message = message.snippet(snippet(Level::Note, span, origin, Some("also here")));
+            message = message.snippet(snippet(Level::Note, span, origin, Some(&also_here)));
         }
-        if let Some(hint) = &self.hint {
+        if let Some(hint) = &hint {
             message = message.footer(Level::Help.title(hint));
         }
         let renderer = if color {
@@ -190,8 +202,81 @@ impl Diagnostic {
             Renderer::plain()
         };
         let rendered = renderer.render(message).to_string();
-        rendered
+        translate_levels(&rendered, lang)
     }
+
+    /// The diagnostic as a JSON object, its texts in `lang`.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        json!({
+            "severity": self.severity,
+            "code": self.message.id(),
+            "message": self.message.text(lang),
+            "label": self.label.as_ref().map(|l| l.text(lang)),
+            "hint": self.hint.as_ref().map(|h| h.text(lang)),
+            "span": self.span,
+            "related": self.related,
+        })
+    }
+}
+
+/// annotate-snippets writes its level words (`error`, `help`…) in English:
+/// they are replaced by the catalog's, where it writes them: at the start
+/// of the title line, of each footer (`= help:`) and of the label of a
+/// secondary annotation (`--- note: also here`).
+fn translate_levels(rendered: &str, lang: Lang) -> String {
+    let words = [
+        ("error", msg!("level-error")),
+        ("warning", msg!("level-warning")),
+        ("help", msg!("level-help")),
+        ("note", msg!("level-note")),
+    ];
+    let mut out = String::with_capacity(rendered.len() + 16);
+    for (i, line) in rendered.split_inclusive('\n').enumerate() {
+        let plain = strip_ansi(line);
+        let trimmed = plain.trim_start();
+        // Where a level word may start, in the plain line and the styled one.
+        let (bare, from) = if i == 0 {
+            (trimmed, 0)
+        } else if let Some(footer) = trimmed.strip_prefix("= ") {
+            (footer, line.find('=').unwrap_or(0))
+        } else if trimmed.starts_with('|') && plain.contains(['-', '^']) {
+            let after = plain.rfind(['-', '^']).map_or(0, |at| at + 1);
+            let start = line.rfind(['-', '^']).map_or(0, |at| at + 1);
+            (plain[after..].trim_start(), start)
+        } else {
+            out.push_str(line);
+            continue;
+        };
+        let found = words
+            .iter()
+            .find(|(word, _)| bare.strip_prefix(word).is_some_and(|r| r.starts_with(':')));
+        match found {
+            Some((word, local)) => {
+                out.push_str(&line[..from]);
+                out.push_str(&line[from..].replacen(word, &local.text(lang), 1));
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// The text of a line without its ANSI styles.
+fn strip_ansi(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for end in chars.by_ref() {
+                if end.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The file name; annotate-snippets adds the line and column itself.
@@ -220,15 +305,15 @@ fn snippet<'a>(
         .annotation(level.span(start..end.max(start)).label(label.unwrap_or("")))
 }
 
+/// In English, for logs and test failures; people get [`Diagnostic::render`].
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(false))
+        f.write_str(&self.render(Lang::En, false))
     }
 }
 
 /// All the diagnostics of one build, in a stable order.
-#[derive(Debug, Default, Clone, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics(Vec<Diagnostic>);
 
 impl Diagnostics {
@@ -250,6 +335,22 @@ impl Diagnostics {
     /// How many errors there are.
     pub fn error_count(&self) -> usize {
         self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// How many warnings there are.
+    pub fn warning_count(&self) -> usize {
+        self.0.len() - self.error_count()
+    }
+
+    /// The errors, then the warnings, each in file order.
+    pub fn errors_first(&self) -> impl Iterator<Item = &Diagnostic> {
+        let errors = self.0.iter().filter(|d| d.is_error());
+        errors.chain(self.0.iter().filter(|d| !d.is_error()))
+    }
+
+    /// Every diagnostic as JSON (errors first), texts in `lang`.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        Value::Array(self.errors_first().map(|d| d.to_json(lang)).collect())
     }
 
     /// Sorts by file, line and column so output does not depend on threads.
@@ -335,15 +436,45 @@ mod tests {
         assert_eq!(did_you_mean("zzz", ["website", "founded"]), None);
     }
 
+    fn unknown_field() -> Diagnostic {
+        let text = "---\nwebsit: x\n---\n";
+        Diagnostic::error(msg!("field-unknown", field = "websit"))
+            .at(Span::in_text(Path::new("content/a.md"), text, 4, 6))
+            .hint(msg!("did-you-mean", close = "website"))
+    }
+
     #[test]
     fn renders_file_line_snippet_and_hint() {
-        let text = "---\nwebsit: x\n---\n";
-        let d = Diagnostic::error("`websit`: unknown field")
-            .at(Span::in_text(Path::new("content/a.md"), text, 4, 6))
-            .hint("did you mean `website`?");
-        let out = d.render(false);
+        let out = unknown_field().render(Lang::En, false);
         assert!(out.contains("content/a.md:2:1"), "{out}");
         assert!(out.contains("websit: x"), "{out}");
-        assert!(out.contains("did you mean `website`?"), "{out}");
+        assert!(out.contains("help: did you mean `website`?"), "{out}");
+    }
+
+    #[test]
+    fn level_words_follow_the_language_with_or_without_colors() {
+        for color in [false, true] {
+            let out = unknown_field().render(Lang::Fr, color);
+            let plain = strip_ansi(&out);
+            assert!(plain.starts_with("erreur"), "{plain}");
+            assert!(plain.contains("= conseil"), "{plain}");
+            assert!(!plain.contains("help"), "{plain}");
+            let related = unknown_field()
+                .related(Span::line_of(Path::new("content/b.md"), "a: b\n", 1))
+                .render(Lang::Fr, color);
+            let related = strip_ansi(&related);
+            assert!(related.contains("- note : et ici"), "{related}");
+        }
+    }
+
+    #[test]
+    fn json_has_code_and_texts() {
+        let value = unknown_field().to_json(Lang::Fr);
+        assert_eq!(value["severity"], "error");
+        assert_eq!(value["code"], "field-unknown");
+        assert_eq!(value["span"]["line"], 2);
+        assert!(value["hint"]
+            .as_str()
+            .is_some_and(|h| h.contains("website")));
     }
 }

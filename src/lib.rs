@@ -10,7 +10,8 @@
 //! 6. [`output`]: staging folder, static files, atomic swap.
 //!
 //! [`build`] runs them in order; [`diagnostics`] is what every stage
-//! reports; [`cli`] is the command line on top.
+//! reports, in words from [`messages`] (French or English); [`cli`] is
+//! the command line on top.
 
 pub mod bodies;
 pub mod build;
@@ -20,6 +21,7 @@ pub mod confine;
 pub mod content;
 pub mod diagnostics;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod search;

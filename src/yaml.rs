@@ -15,24 +15,66 @@ pub type Mapping = IndexMap<String, (Value, usize)>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
     /// What is wrong.
-    pub message: String,
+    pub kind: YamlErrorKind,
     /// Byte offset in the YAML text.
     pub offset: usize,
+}
+
+/// The kinds of YAML errors an editor is told apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YamlErrorKind {
+    /// Not YAML: the parser's own words (in English), without positions.
+    Syntax(String),
+    /// Aliases (`*name`) expand into more values than a page can hold: a
+    /// "billion laughs" document, or a copy-paste gone wrong.
+    TooManyAliases,
+    /// Lists or mappings nested deeper than any front matter needs.
+    TooDeep,
+    /// A tab where YAML wants spaces (editors insert them unseen).
+    Tab,
+    /// The document is a single value, not `key: value` lines.
+    NotAMapping,
+    /// A key is a list or a mapping, not a name.
+    KeyNotAName,
 }
 
 /// Parses a YAML document whose top level must be a mapping with text keys.
 /// An empty document is an empty mapping.
 pub fn parse_mapping(text: &str) -> Result<Mapping, YamlError> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| YamlError {
-        message: clean_message(&e.to_string()),
-        offset: e.location().map_or(0, |l| l.index()),
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let detail = e.to_string();
+        // yaml_serde names its two safety limits only in its messages.
+        let offset = e.location().map_or(0, |l| l.index());
+        if detail.starts_with("repetition limit exceeded") {
+            // No position given: point at the first alias.
+            let offset = first_alias(text).unwrap_or(offset);
+            YamlError {
+                kind: YamlErrorKind::TooManyAliases,
+                offset,
+            }
+        } else if detail.contains("found a tab character") {
+            YamlError {
+                kind: YamlErrorKind::Tab,
+                offset,
+            }
+        } else if detail.starts_with("recursion limit exceeded") {
+            YamlError {
+                kind: YamlErrorKind::TooDeep,
+                offset,
+            }
+        } else {
+            YamlError {
+                kind: YamlErrorKind::Syntax(clean_message(&detail)),
+                offset,
+            }
+        }
     })?;
     let mapping = match value {
         serde_yaml::Value::Null => return Ok(Mapping::new()),
         serde_yaml::Value::Mapping(m) => m,
         _ => {
             return Err(YamlError {
-                message: "expected `key: value` lines, found a single value".into(),
+                kind: YamlErrorKind::NotAMapping,
                 offset: 0,
             })
         }
@@ -41,7 +83,7 @@ pub fn parse_mapping(text: &str) -> Result<Mapping, YamlError> {
     for (key, value) in mapping {
         let Some(key) = key.as_str().map(str::to_string) else {
             return Err(YamlError {
-                message: "every key must be a name".into(),
+                kind: YamlErrorKind::KeyNotAName,
                 offset: 0,
             });
         };
@@ -49,6 +91,16 @@ pub fn parse_mapping(text: &str) -> Result<Mapping, YamlError> {
         out.insert(key, (to_json(value), line));
     }
     Ok(out)
+}
+
+/// The offset of the first alias (`*name` after a space, `[`, `,` or `:`).
+fn first_alias(text: &str) -> Option<usize> {
+    text.match_indices('*').map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + 1..].chars().next();
+        before.is_some_and(|c| matches!(c, ' ' | '[' | ',' | ':'))
+            && after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Drops the " at line L column C" parts of libyaml's messages: our spans
@@ -141,7 +193,27 @@ mod tests {
         let text = "title: A\ntags: [a, b\nsummary: x\n";
         let e = parse_mapping(text).expect_err("invalid");
         assert!(e.offset > 9, "{e:?}");
-        assert!(!e.message.contains(" at line "), "{}", e.message);
+        let YamlErrorKind::Syntax(detail) = e.kind else {
+            panic!("{e:?}");
+        };
+        assert!(!detail.contains(" at line "), "{detail}");
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_told_apart() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (name, previous) in ["b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g"])
+        {
+            let items = vec![format!("*{previous}"); 10].join(", ");
+            bomb.push_str(&format!("{name}: &{name} [{items}]\n"));
+        }
+        let e = parse_mapping(&bomb).expect_err("too many aliases");
+        assert_eq!(e.kind, YamlErrorKind::TooManyAliases);
+        let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
+        let e = parse_mapping(&deep).expect_err("too deep");
+        assert_eq!(e.kind, YamlErrorKind::TooDeep);
     }
 
     #[test]

@@ -1,38 +1,69 @@
 #![allow(clippy::unwrap_used)]
 //! Every kind of bad input (content, site.toml, templates, interface words)
-//! and every field-type mismatch: the
-//! build exits with 1, names the right file and line, shows a reviewed
-//! message (snapshot), and leaves the previous output byte for byte as it was.
+//! and every field-type mismatch: the build exits with 1, names the right
+//! file and line, shows a reviewed message in French (the fixture's
+//! language) and in English (snapshots `@fr` and `@en`), and leaves the
+//! previous output byte for byte as it was.
 
 mod common;
 
 use common::{snapshot_tree, TestSite};
 
-/// Builds the `basic` fixture once, applies `change`, builds again and
-/// checks the failure. Returns stderr for a snapshot.
-fn fails_with(change: impl FnOnce(&TestSite), expected_place: &str) -> String {
+/// What a failed build printed, in each language.
+struct Failure {
+    fr: String,
+    en: String,
+}
+
+/// Builds the `basic` fixture once, applies `change`, builds again in
+/// French then in English and checks both failures.
+fn fails_with(change: impl FnOnce(&TestSite), expected_place: &str) -> Failure {
     let site = TestSite::from_fixture("basic");
     site.build();
-    let before = snapshot_tree(&site.path("public"));
     change(&site);
-    let run = site.run(&["build"]);
-    assert_eq!(
-        run.code, 1,
-        "expected exit code 1, got {}:\n{}",
-        run.code, run.stderr
-    );
-    assert!(
-        run.stderr.contains(expected_place),
-        "expected the diagnostics to name `{expected_place}`:\n{}",
+    fails_again(&site, &[], expected_place)
+}
+
+/// Builds `site` (already built once, then broken) with `args` in both
+/// languages; each build must fail with exit code 1, name
+/// `expected_place` and leave the previous output as it was.
+fn fails_again(site: &TestSite, args: &[&str], expected_place: &str) -> Failure {
+    let before = snapshot_tree(&site.path("public"));
+    let run = |extra: &[&str]| {
+        let all: Vec<&str> = ["build"].iter().chain(args).chain(extra).copied().collect();
+        let run = site.run(&all);
+        assert_eq!(
+            run.code, 1,
+            "expected exit code 1, got {}:\n{}",
+            run.code, run.stderr
+        );
+        assert!(
+            run.stderr.contains(expected_place),
+            "expected the diagnostics to name `{expected_place}`:\n{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        let after = snapshot_tree(&site.path("public"));
+        assert!(
+            before == after,
+            "the previous output changed after a failed build"
+        );
         run.stderr
-    );
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    let after = snapshot_tree(&site.path("public"));
-    assert!(
-        before == after,
-        "the previous output changed after a failed build"
-    );
-    run.stderr
+    };
+    Failure {
+        fr: run(&[]),
+        en: run(&["--messages", "en"]),
+    }
+}
+
+/// Snapshots `name@fr` and `name@en`.
+fn assert_snapshots(name: &str, failure: &Failure) {
+    insta::with_settings!({snapshot_suffix => "fr"}, {
+        insta::assert_snapshot!(name, failure.fr);
+    });
+    insta::with_settings!({snapshot_suffix => "en"}, {
+        insta::assert_snapshot!(name, failure.en);
+    });
 }
 
 fn entry(front: &str) -> String {
@@ -43,13 +74,13 @@ macro_rules! fault {
     ($name:ident, $file:expr, $content:expr, $place:expr) => {
         #[test]
         fn $name() {
-            let stderr = fails_with(
+            let failure = fails_with(
                 |s| {
                     s.write($file, $content);
                 },
                 $place,
             );
-            insta::assert_snapshot!(stringify!($name), stderr);
+            assert_snapshots(stringify!($name), &failure);
         }
     };
 }
@@ -283,21 +314,157 @@ fault!(
     "site.toml:1:"
 );
 
+// Taxonomy terms: the fixture's `sectors` declares its terms.
+fault!(
+    unknown_term,
+    "content/startups/x.md",
+    entry("sectors: [IA, Imagerie medicale]"),
+    "content/startups/x.md:3:"
+);
+fault!(
+    terms_in_one_string,
+    "content/startups/x.md",
+    entry("sectors: IA, Imagerie"),
+    "content/startups/x.md:3:"
+);
+
+// Values are trimmed, and one still wrong is quoted, even long.
+fault!(
+    url_still_wrong_after_trimming,
+    "content/startups/x.md",
+    entry(
+        "website: \"  www.acme.example/une-adresse-assez-longue/pour-depasser-quarante-signes \""
+    ),
+    "content/startups/x.md:3:"
+);
+
+// Suggestions of the same kind only.
+fault!(
+    field_suggestion_follows_the_value,
+    "content/startups/x.md",
+    entry("site: https://acme.example"),
+    "content/startups/x.md:3:"
+);
+fault!(
+    asset_path_written_from_assets,
+    "content/startups/x.md",
+    entry("image: assets/img/logo.svg\nimage_alt: Logo"),
+    "content/startups/x.md:3:"
+);
+
+// YAML that would cost too much to read says so.
+fault!(
+    yaml_alias_bomb,
+    "content/startups/x.md",
+    alias_bomb(),
+    "content/startups/x.md:"
+);
+fault!(
+    yaml_nested_too_deep,
+    "content/startups/x.md",
+    format!(
+        "---\ntitle: Essai\nsummary: {}{}\n---\n",
+        "[".repeat(200),
+        "]".repeat(200)
+    ),
+    "content/startups/x.md:3:"
+);
+
+/// A "billion laughs" front matter: each line repeats the previous ten times.
+fn alias_bomb() -> String {
+    let mut text = String::from("---\ntitle: Essai\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    for pair in names.windows(2) {
+        let items = vec![format!("*{}", pair[0]); 10].join(", ");
+        text.push_str(&format!("{}: &{} [{items}]\n", pair[1], pair[1]));
+    }
+    text.push_str("---\n");
+    text
+}
+
+#[test]
+fn a_term_written_two_ways_names_both_files() {
+    // The news fixture has `tags: [ia, événement]`; tags are an open taxonomy.
+    let failure = fails_with(
+        |s| {
+            s.write("content/startups/x.md", entry("tags: [Evenement]"));
+        },
+        "content/startups/x.md:3:",
+    );
+    assert!(
+        failure.fr.contains("content/news/2024-05-01-lancement.md"),
+        "{}",
+        failure.fr
+    );
+    assert_snapshots("a_term_written_two_ways_names_both_files", &failure);
+}
+
+#[test]
+fn declared_terms_need_a_label_in_every_language() {
+    let failure = fails_with(
+        |s| {
+            let config = s
+                .read("site.toml")
+                .replace("biotech = \"Biotech\"", "biotech = { fr = \"Biotech\" }");
+            s.write("site.toml", config);
+        },
+        "site.toml:",
+    );
+    assert_snapshots("declared_terms_need_a_label_in_every_language", &failure);
+}
+
+#[test]
+fn base_url_flag_is_checked_like_site_toml() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let before = snapshot_tree(&site.path("public"));
+    let run = |extra: &[&str]| {
+        let mut args = vec!["build", "--base-url", "example.org/portail"];
+        args.extend(extra);
+        let run = site.run(&args);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(before == snapshot_tree(&site.path("public")));
+        run.stderr
+    };
+    let failure = Failure {
+        fr: run(&[]),
+        en: run(&["--messages", "en"]),
+    };
+    assert!(failure.en.contains("`--base-url`"), "{}", failure.en);
+    assert_snapshots("base_url_flag_is_checked_like_site_toml", &failure);
+    // The same check as `base_url` in site.toml, with the same words.
+    let config = site
+        .read("site.toml")
+        .replace("https://example.org/", "example.org/portail");
+    site.write("site.toml", config);
+    let from_toml = site.run(&["build"]);
+    assert_eq!(from_toml.code, 1);
+    assert!(
+        from_toml.stderr.contains("`example.org/portail`"),
+        "{}",
+        from_toml.stderr
+    );
+}
+
 #[test]
 fn duplicate_slugs_name_both_files() {
-    let stderr = fails_with(
+    let failure = fails_with(
         |s| {
             s.write("content/startups/autre.md", entry("slug: acme"));
         },
         "content/startups/autre.md",
     );
-    assert!(stderr.contains("content/startups/acme.md"), "{stderr}");
-    insta::assert_snapshot!(stderr);
+    assert!(
+        failure.fr.contains("content/startups/acme.md"),
+        "{}",
+        failure.fr
+    );
+    assert_snapshots("duplicate_slugs_name_both_files", &failure);
 }
 
 #[test]
 fn every_error_is_reported_not_just_the_first() {
-    let stderr = fails_with(
+    let failure = fails_with(
         |s| {
             s.write("content/startups/x.md", entry("founded: deux mille"));
             s.write("content/startups/y.md", entry("stage: croisance"));
@@ -305,25 +472,27 @@ fn every_error_is_reported_not_just_the_first() {
         },
         "content/startups/x.md",
     );
-    for place in [
-        "content/startups/y.md",
-        "content/news/z.md",
-        "the site has 3 errors",
+    for (stderr, summary) in [
+        (&failure.fr, "le site a 3 erreurs"),
+        (&failure.en, "the site has 3 errors"),
     ] {
-        assert!(stderr.contains(place), "missing {place}:\n{stderr}");
+        for place in ["content/startups/y.md", "content/news/z.md", summary] {
+            assert!(stderr.contains(place), "missing {place}:\n{stderr}");
+        }
     }
 }
 
 #[cfg(unix)]
 #[test]
 fn symlink_loops_are_errors() {
-    let stderr = fails_with(
+    let failure = fails_with(
         |s| {
             std::os::unix::fs::symlink("..", s.path("content/news/boucle")).unwrap();
         },
         "content/news/boucle",
     );
-    assert!(stderr.contains("loop"), "{stderr}");
+    assert!(failure.fr.contains("boucle de liens"), "{}", failure.fr);
+    assert!(failure.en.contains("loop"), "{}", failure.en);
 }
 
 #[test]
@@ -336,7 +505,15 @@ fn json_format_lists_diagnostics_for_ci() {
     assert_eq!(value["ok"], false);
     let first = &value["diagnostics"][0];
     assert_eq!(first["severity"], "error");
+    assert_eq!(first["code"], "expected-year");
     assert_eq!(first["span"]["file"], "content/startups/x.md");
     assert_eq!(first["span"]["line"], 3);
     assert_eq!(first["span"]["column"], 1);
+    let message = first["message"].as_str().unwrap();
+    assert!(message.contains("attend une année"), "{message}");
+    assert!(first["hint"].as_str().unwrap().contains("2021"));
+    let english = site.run(&["build", "--format", "json", "--messages", "en"]);
+    let value: serde_json::Value = serde_json::from_str(&english.stdout).unwrap();
+    let message = value["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains("expected a year"), "{message}");
 }

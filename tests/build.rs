@@ -12,8 +12,8 @@ fn builds_every_content_form() {
     let site = TestSite::from_fixture("basic");
     let run = site.build();
     assert!(
-        run.stdout.starts_with("Built "),
-        "one-line summary expected: {}",
+        run.stdout.starts_with("Site construit : "),
+        "one-line summary expected, in the site's language: {}",
         run.stdout
     );
     assert_eq!(run.stdout.lines().count(), 1);
@@ -184,6 +184,8 @@ fn quiet_verbose_and_json() {
     assert!(value["pages"].as_u64().unwrap() > 20);
     let usage = site.run(&["build", "--no-such-flag"]);
     assert_eq!(usage.code, 2, "bad usage exits with 2");
+    let english = site.run(&["build", "--messages", "en"]);
+    assert!(english.stdout.starts_with("Built "), "{}", english.stdout);
 }
 
 #[test]
@@ -198,7 +200,7 @@ fn out_flag_and_refusals() {
     for bad in ["content", ".", "content/news"] {
         let run = site.run(&["build", "--out", bad]);
         assert_eq!(run.code, 1, "--out {bad} must be refused");
-        assert!(run.stderr.contains("refusing"), "{}", run.stderr);
+        assert!(run.stderr.contains("refuse d'écrire"), "{}", run.stderr);
     }
     site.write("themes-copie/keep.txt", "précieux");
     let run = site.run(&["build", "--out", "themes-copie"]);

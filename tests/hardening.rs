@@ -16,8 +16,9 @@ use common::{snapshot_tree, TestSite};
 const SECRET: &str = "root:x:0:0:SECRET-FIRST-LINE\nsecond line\n";
 
 /// Builds the fixture, plants a secret outside it, lets `change` add links
-/// and checks that the second build fails without leaking anything.
-fn refuses(change: impl FnOnce(&TestSite, &PathBuf), link: &str) -> String {
+/// and checks that the second build fails without leaking anything, in
+/// French and in English. Returns both outputs.
+fn refuses(change: impl FnOnce(&TestSite, &PathBuf), link: &str) -> [String; 2] {
     let site = TestSite::from_fixture("basic");
     site.build();
     let before = snapshot_tree(&site.path("public"));
@@ -26,31 +27,38 @@ fn refuses(change: impl FnOnce(&TestSite, &PathBuf), link: &str) -> String {
     std::fs::write(outside.join("passwd"), SECRET).unwrap();
     std::fs::write(outside.join("ssl/private/key.pem"), SECRET).unwrap();
     change(&site, &outside);
-    let run = site.run(&["build"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(link),
-        "must name {link}:\n{}",
-        run.stderr
-    );
-    for leak in ["SECRET", "root:x", "runner-secrets", "key.pem"] {
+    [&["build"][..], &["build", "--messages", "en"]].map(|args| {
+        let run = site.run(args);
+        assert_eq!(run.code, 1, "{}", run.stderr);
         assert!(
-            !run.stderr.contains(leak),
-            "leaked `{leak}`:\n{}",
+            run.stderr.contains(link),
+            "must name {link}:\n{}",
             run.stderr
         );
-    }
-    assert!(before == snapshot_tree(&site.path("public")));
-    run.stderr
+        for leak in ["SECRET", "root:x", "runner-secrets", "key.pem"] {
+            assert!(
+                !run.stderr.contains(leak),
+                "leaked `{leak}`:\n{}",
+                run.stderr
+            );
+        }
+        assert!(before == snapshot_tree(&site.path("public")));
+        run.stderr
+    })
 }
 
 #[test]
 fn an_asset_linked_out_of_the_site_is_refused() {
-    let stderr = refuses(
+    let [fr, en] = refuses(
         |s, outside| symlink(outside.join("passwd"), s.path("assets/passwd.txt")).unwrap(),
         "assets/passwd.txt",
     );
-    insta::assert_snapshot!(stderr);
+    insta::with_settings!({snapshot_suffix => "fr"}, {
+        insta::assert_snapshot!("an_asset_linked_out_of_the_site_is_refused", fr);
+    });
+    insta::with_settings!({snapshot_suffix => "en"}, {
+        insta::assert_snapshot!("an_asset_linked_out_of_the_site_is_refused", en);
+    });
 }
 
 #[test]

@@ -166,7 +166,7 @@ fn feed_count_and_collections_come_from_site_toml() {
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("did you mean `collections`?"),
+        run.stderr.contains("vouliez-vous dire `collections` ?"),
         "{}",
         run.stderr
     );
@@ -495,8 +495,37 @@ fn a_site_file_is_kept_over_a_generated_one_with_a_warning() {
     );
     assert!(
         run.stderr
-            .contains("`/robots.txt`: the site has its own file there"),
+            .contains("`/robots.txt` : le site a son propre fichier à cet endroit"),
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralized() {
+    let site = TestSite::from_fixture("basic");
+    let title = "=HYPERLINK(\"http://x.example\",\"Cliquez ici\")";
+    site.write(
+        "content/startups/formule.md",
+        format!("---\ntitle: '{title}'\nsectors: [IA]\nwebsite: https://formule.example\n---\n"),
+    );
+    site.write(
+        "content/startups/moins.md",
+        "---\ntitle: \"-2+3\"\nemployees: -4\n---\n",
+    );
+    site.build();
+    let (header, rows) = read_csv(&site, "data/startups.csv");
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = |slug: &str| rows.iter().find(|r| r[0] == slug).unwrap().clone();
+    assert_eq!(row("formule")[column("title")], format!("'{title}"));
+    assert_eq!(row("moins")[column("title")], "'-2+3");
+    assert_eq!(
+        row("moins")[column("employees")],
+        "-4",
+        "numbers stay numbers"
+    );
+    let json = read_json(&site, "data/startups.json");
+    let entries = json["entries"].as_array().unwrap();
+    let formule = entries.iter().find(|e| e["slug"] == "formule").unwrap();
+    assert_eq!(formule["title"], title, "JSON keeps the exact value");
 }

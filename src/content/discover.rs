@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::confine::SiteRoot;
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+use crate::msg;
 
 /// What a content file is, from its place and name alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,9 +73,9 @@ pub fn discover(root: &Path, config: &Config) -> Discovered {
     let mut found = Discovered::default();
     if !content.is_dir() {
         found.problems.push(
-            Diagnostic::error("there is no `content/` folder")
+            Diagnostic::error(msg!("content-folder-missing"))
                 .at(Span::file(root))
-                .hint("create `content/` next to `site.toml`, with one folder per collection"),
+                .hint(msg!("content-folder-missing-hint")),
         );
         return found;
     }
@@ -166,10 +167,8 @@ fn classify(relative: &Path, config: &Config) -> Result<Option<SourceFile>, Diag
             }
         }
         _ => {
-            return Err(Diagnostic::error(
-                "content files must be directly in `content/<collection>/`",
-            )
-            .hint("move this file up into its collection's folder"))
+            return Err(Diagnostic::error(msg!("content-too-deep"))
+                .hint(msg!("content-too-deep-hint", collection = folders[0])))
         }
     };
     let (date_prefix, name) = split_date_prefix(stem);
@@ -186,15 +185,20 @@ fn classify(relative: &Path, config: &Config) -> Result<Option<SourceFile>, Diag
 
 fn unknown_collection(folder: &str, config: &Config) -> Diagnostic {
     let names = config.collections.keys().map(String::as_str);
-    let hint =
-        match did_you_mean(folder, names) {
-            Some(close) => format!("did you mean the folder `{close}`?"),
-            None => format!(
-            "declare it in site.toml as `[collections.{folder}]`, or move the file into one of: {}",
-            config.collections.keys().cloned().collect::<Vec<_>>().join(", ")
+    let hint = match did_you_mean(folder, names) {
+        Some(close) => msg!("content-folder-did-you-mean", close = close),
+        None => msg!(
+            "content-folder-unknown-hint",
+            folder = folder,
+            collections = config
+                .collections
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
-        };
-    Diagnostic::error(format!("folder `{folder}` is not a declared collection")).hint(hint)
+    };
+    Diagnostic::error(msg!("content-folder-unknown", folder = folder)).hint(hint)
 }
 
 fn split_extension(file_name: &str) -> Option<(&str, Format)> {
@@ -283,8 +287,8 @@ mod tests {
     fn misplaced_files_are_errors_with_suggestions() {
         let e = role_of("startup/acme.md").expect_err("unknown folder");
         assert_eq!(
-            e.hint.as_deref(),
-            Some("did you mean the folder `startups`?")
+            e.hint,
+            Some(msg!("content-folder-did-you-mean", close = "startups"))
         );
         assert!(role_of("news/2024/x.md").is_err());
     }

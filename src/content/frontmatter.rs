@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use super::discover::{Format, SourceFile};
 use crate::diagnostics::{Diagnostic, Span};
-use crate::yaml::{self, Mapping};
+use crate::msg;
+use crate::yaml::{self, Mapping, YamlErrorKind};
 
 /// A content file split into its parts, not yet checked against a schema.
 #[derive(Debug)]
@@ -35,13 +36,13 @@ pub enum Body {
 /// Reads and splits a content file.
 pub fn read(source: &SourceFile) -> Result<RawDocument, Diagnostic> {
     let bytes = std::fs::read(&source.path).map_err(|e| {
-        Diagnostic::error(format!("cannot read this file: {e}")).at(Span::file(&source.display))
+        Diagnostic::error(msg!("file-unreadable", error = e)).at(Span::file(&source.display))
     })?;
     let text = decode(&source.display, bytes)?;
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("the file is empty")
+        return Err(Diagnostic::error(msg!("file-empty"))
             .at(Span::file(&source.display))
-            .hint("write at least a `title:` field, or delete the file"));
+            .hint(msg!("file-empty-hint")));
     }
     match source.format {
         Format::Markdown => split_markdown(&source.display, text),
@@ -55,10 +56,10 @@ fn decode(display: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let valid = e.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
         // Offsets in the lossy text match the original up to the first bad byte.
-        Diagnostic::error("the file is not valid UTF-8 text")
+        Diagnostic::error(msg!("file-not-utf8"))
             .at(Span::in_text(display, &lossy, valid, 1))
-            .label("invalid byte here")
-            .hint("save the file as UTF-8 in your editor (\"Encoding: UTF-8\")")
+            .label(msg!("file-not-utf8-label"))
+            .hint(msg!("file-not-utf8-hint"))
     })?;
     let text = text
         .strip_prefix('\u{feff}')
@@ -74,20 +75,16 @@ fn decode(display: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 fn split_markdown(display: &Path, text: String) -> Result<RawDocument, Diagnostic> {
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != "---" {
-        return Err(
-            Diagnostic::error("the file does not start with front matter")
-                .at(Span::line_of(display, &text, 1))
-                .hint(
-                    "start the file with a line `---`, the fields (`title: …`), then another `---`",
-                ),
-        );
+        return Err(Diagnostic::error(msg!("front-matter-missing"))
+            .at(Span::line_of(display, &text, 1))
+            .hint(msg!("front-matter-missing-hint")));
     }
     let yaml_start = first_line.len() + 1;
     let Some((yaml_end, body_start)) = closing_fence(&text, yaml_start) else {
-        return Err(Diagnostic::error("the front matter is not closed")
+        return Err(Diagnostic::error(msg!("front-matter-unclosed"))
             .at(Span::line_of(display, &text, 1))
-            .label("opened here")
-            .hint("add a line `---` after the last field"));
+            .label(msg!("front-matter-unclosed-label"))
+            .hint(msg!("front-matter-unclosed-hint")));
     };
     let fields = parse_fields(display, &text, yaml_start, yaml_end)?;
     Ok(RawDocument {
@@ -117,9 +114,9 @@ fn split_yaml(display: &Path, text: String) -> Result<RawDocument, Diagnostic> {
         None | Some((Value::Null, _)) => Body::Field(String::new(), 0),
         Some((Value::String(s), line)) => Body::Field(s, line),
         Some((_, line)) => {
-            return Err(Diagnostic::error("`body`: expected Markdown text")
+            return Err(Diagnostic::error(msg!("yaml-body-not-text"))
                 .at(Span::line_of(display, &text, line))
-                .hint("write `body: |` then the Markdown, indented, on the next lines"))
+                .hint(msg!("yaml-body-not-text-hint")))
         }
     };
     Ok(RawDocument { text, fields, body })
@@ -135,9 +132,28 @@ fn parse_fields(
     let yaml_text = &text[start..end];
     let line_offset = text[..start].matches('\n').count();
     let mut fields = yaml::parse_mapping(yaml_text).map_err(|e| {
-        Diagnostic::error(format!("invalid YAML: {}", e.message))
+        let (message, hint) = match e.kind {
+            YamlErrorKind::Syntax(detail) => (
+                msg!("yaml-invalid", detail = detail),
+                msg!("yaml-invalid-hint"),
+            ),
+            YamlErrorKind::TooManyAliases => (
+                msg!("yaml-too-many-aliases"),
+                msg!("yaml-too-many-aliases-hint"),
+            ),
+            YamlErrorKind::TooDeep => (msg!("yaml-too-deep"), msg!("yaml-too-deep-hint")),
+            YamlErrorKind::Tab => (msg!("yaml-tab"), msg!("yaml-tab-hint")),
+            YamlErrorKind::NotAMapping => {
+                (msg!("yaml-not-a-mapping"), msg!("yaml-not-a-mapping-hint"))
+            }
+            YamlErrorKind::KeyNotAName => (
+                msg!("yaml-key-not-a-name"),
+                msg!("yaml-key-not-a-name-hint"),
+            ),
+        };
+        Diagnostic::error(message)
             .at(Span::in_text(display, text, start + e.offset, 1))
-            .hint("check the quotes, the `key: value` form and the indentation; text with `:` or `#` needs quotes")
+            .hint(hint)
     })?;
     for (_, line) in fields.values_mut() {
         *line += line_offset;
@@ -164,14 +180,14 @@ mod tests {
     #[test]
     fn unclosed_front_matter_points_at_the_opening() {
         let e = split("---\ntitle: A\nHello\n").expect_err("unclosed");
-        assert_eq!(e.message, "the front matter is not closed");
+        assert_eq!(e.message, msg!("front-matter-unclosed"));
         assert_eq!(e.span.map(|s| s.line), Some(1));
     }
 
     #[test]
     fn yaml_errors_point_into_the_file() {
         let e = split("---\ntitle: A\ntags: [a\n---\n").expect_err("bad yaml");
-        assert!(e.message.starts_with("invalid YAML"), "{}", e.message);
+        assert_eq!(e.message.id(), "yaml-invalid");
         assert!(e.span.map(|s| s.line).unwrap_or(0) >= 3);
     }
 

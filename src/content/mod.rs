@@ -8,6 +8,8 @@
 pub mod discover;
 pub mod frontmatter;
 pub mod schema;
+mod suggest;
+mod terms;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -24,8 +26,8 @@ pub use frontmatter::Body;
 pub use schema::{EntryDate, FieldValue};
 use validate::validate;
 
-/// A document, or everything wrong with it.
-type Checked = Result<Document, Vec<Diagnostic>>;
+/// A document and its warnings, or everything wrong with it.
+type Checked = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Fields every entry may have, whatever its collection.
 pub const COMMON_FIELDS: &[&str] = &[
@@ -139,7 +141,12 @@ impl Document {
 #[derive(Debug, Clone)]
 pub enum Outcome {
     /// It passed its checks.
-    Document(Arc<Document>),
+    Document {
+        /// The document.
+        document: Arc<Document>,
+        /// What is probably not what the editor meant.
+        warnings: Vec<Diagnostic>,
+    },
     /// It did not. The file still owns its address: refs and links to it
     /// are not reported again as dangling, so one fault gives one error.
     Failed {
@@ -157,7 +164,10 @@ pub fn load_source(root: &Path, config: &Config, source: SourceFile) -> Outcome 
         .map_err(|d| vec![d])
         .and_then(|raw| validate(root, config, source, raw));
     match checked {
-        Ok(document) => Outcome::Document(Arc::new(document)),
+        Ok((document, warnings)) => Outcome::Document {
+            document: Arc::new(document),
+            warnings,
+        },
         Err(problems) => Outcome::Failed {
             source: kept,
             problems,
@@ -172,7 +182,7 @@ pub struct Loaded {
     pub documents: Vec<Arc<Document>>,
     /// Non-content files under `content/` (copied beside the pages).
     pub files: Vec<PathBuf>,
-    /// Every problem found.
+    /// Every problem found (errors and warnings).
     pub problems: Vec<Diagnostic>,
     /// Content files that exist but failed their checks: they still own
     /// their address, so refs and links to them are not reported again.
@@ -201,7 +211,10 @@ impl Loaded {
     pub fn add(&mut self, outcomes: impl IntoIterator<Item = Outcome>) {
         for outcome in outcomes {
             match outcome {
-                Outcome::Document(document) => self.documents.push(document),
+                Outcome::Document { document, warnings } => {
+                    self.documents.push(document);
+                    self.problems.extend(warnings);
+                }
                 Outcome::Failed { source, problems } => {
                     self.problems.extend(problems);
                     self.failed.push(*source);

@@ -10,6 +10,8 @@ use serde_json::Value;
 
 use crate::config::{FieldSpec, FieldType};
 use crate::diagnostics::did_you_mean;
+use crate::messages::{quoted, Message};
+use crate::msg;
 
 /// A typed field value.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,16 +88,13 @@ impl EntryDate {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Message,
 }
 
-fn mismatch(message: impl Into<String>, hint: impl Into<String>) -> Mismatch {
-    Mismatch {
-        message: message.into(),
-        hint: hint.into(),
-    }
+fn mismatch(message: Message, hint: Message) -> Mismatch {
+    Mismatch { message, hint }
 }
 
 /// Finds an asset file for a field value: under `assets/`, or next to the
@@ -105,107 +104,142 @@ pub trait AssetLookup {
     fn find(&self, written: &str) -> Option<String>;
 }
 
-/// Checks one value against a field type.
+/// Checks the value of field `field` against its type. Typed values (all
+/// but `string` and `markdown`) are trimmed first: pasted values often end
+/// with a space.
 pub fn check_value(
+    field: &str,
     spec: &FieldSpec,
     value: &Value,
     assets: &dyn AssetLookup,
 ) -> Result<FieldValue, Mismatch> {
+    let trimmed = match (spec.kind, value) {
+        (FieldType::String | FieldType::Markdown, _) => None,
+        (_, Value::String(s)) if s.trim().len() != s.len() => Some(Value::from(s.trim())),
+        _ => None,
+    };
+    let value = trimmed.as_ref().unwrap_or(value);
     match spec.kind {
-        FieldType::String => text(value).map(FieldValue::Text),
-        FieldType::Markdown => text(value).map(FieldValue::Markdown),
-        FieldType::Int => int(value).map(FieldValue::Int),
-        FieldType::Year => year(value).map(FieldValue::Int),
-        FieldType::Date => date(value).map(FieldValue::Date),
+        FieldType::String => text(field, value).map(FieldValue::Text),
+        FieldType::Markdown => text(field, value).map(FieldValue::Markdown),
+        FieldType::Int => int(field, value).map(FieldValue::Int),
+        FieldType::Year => year(field, value).map(FieldValue::Int),
+        FieldType::Date => date(field, value).map(FieldValue::Date),
         FieldType::Bool => match value {
             Value::Bool(b) => Ok(FieldValue::Bool(*b)),
-            _ => Err(mismatch(
-                format!("expected true or false, found {}", describe(value)),
-                "write `true` or `false`",
-            )),
+            _ => {
+                let (kind, shown) = found(value);
+                Err(mismatch(
+                    msg!("expected-bool", field = field, kind = kind, value = shown),
+                    msg!("expected-bool-hint", field = field),
+                ))
+            }
         },
-        FieldType::Url => url(value).map(FieldValue::Text),
-        FieldType::Email => email(value).map(FieldValue::Text),
-        FieldType::Enum => one_of(value, &spec.values).map(FieldValue::Text),
-        FieldType::List => list(value).map(FieldValue::List),
-        FieldType::Asset => asset(value, assets).map(FieldValue::Asset),
-        FieldType::Ref => text(value).map(FieldValue::Ref),
-        FieldType::Refs => list(value).map(FieldValue::Refs),
+        FieldType::Url => url(field, value).map(FieldValue::Text),
+        FieldType::Email => email(field, value).map(FieldValue::Text),
+        FieldType::Enum => one_of(field, value, &spec.values).map(FieldValue::Text),
+        FieldType::List => list(field, value).map(FieldValue::List),
+        FieldType::Asset => asset(field, value, assets).map(FieldValue::Asset),
+        FieldType::Ref => text(field, value).map(FieldValue::Ref),
+        FieldType::Refs => list(field, value).map(FieldValue::Refs),
     }
 }
 
-/// A short description of a value, for messages.
-fn describe(value: &Value) -> String {
+/// What was found instead, as the catalog's `found` text shows it: a kind
+/// (`nothing`, `bool`, `number`, `text`, `list`, `map`) and the value.
+fn found(value: &Value) -> (&'static str, String) {
     match value {
-        Value::Null => "nothing".into(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number `{n}`"),
-        Value::String(s) if s.chars().count() > 40 => "a long text".into(),
-        Value::String(s) => format!("the text `{s}`"),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "a map of fields".into(),
+        Value::Null => ("nothing", String::new()),
+        Value::Bool(b) => ("bool", b.to_string()),
+        Value::Number(n) => ("number", n.to_string()),
+        Value::String(s) => ("text", quoted(s)),
+        Value::Array(_) => ("list", String::new()),
+        Value::Object(_) => ("map", String::new()),
     }
 }
 
 /// Text; numbers are accepted as their digits (`title: 2024`).
-fn text(value: &Value) -> Result<String, Mismatch> {
+fn text(field: &str, value: &Value) -> Result<String, Mismatch> {
     match value {
         Value::String(s) => Ok(s.clone()),
         Value::Number(n) => Ok(n.to_string()),
-        _ => Err(mismatch(
-            format!("expected text, found {}", describe(value)),
-            "write the text after the colon, in quotes if it contains `:` or `#`",
-        )),
+        _ => {
+            let (kind, shown) = found(value);
+            Err(mismatch(
+                msg!("expected-text", field = field, kind = kind, value = shown),
+                msg!("expected-text-hint", field = field),
+            ))
+        }
     }
 }
 
-fn int(value: &Value) -> Result<i64, Mismatch> {
-    value.as_i64().ok_or_else(|| {
+/// A whole number, written bare or in quotes.
+fn int(field: &str, value: &Value) -> Result<i64, Mismatch> {
+    let n = match value {
+        Value::String(s) => s.parse::<i64>().ok(),
+        _ => value.as_i64(),
+    };
+    n.ok_or_else(|| {
+        let (kind, shown) = found(value);
         mismatch(
-            format!("expected a whole number, found {}", describe(value)),
-            "write digits only, without quotes: `3`",
+            msg!("expected-int", field = field, kind = kind, value = shown),
+            msg!("expected-int-hint", field = field),
         )
     })
 }
 
-fn year(value: &Value) -> Result<i64, Mismatch> {
+fn year(field: &str, value: &Value) -> Result<i64, Mismatch> {
     let n = match value {
-        Value::String(s) => s.trim().parse::<i64>().ok(),
+        Value::String(s) => s.parse::<i64>().ok(),
         _ => value.as_i64(),
     };
     n.filter(|y| (1000..=9999).contains(y)).ok_or_else(|| {
+        let (kind, shown) = found(value);
         mismatch(
-            format!("expected a year, found {}", describe(value)),
-            "write four digits, e.g. `2021`",
+            msg!("expected-year", field = field, kind = kind, value = shown),
+            msg!("expected-year-hint", field = field),
         )
     })
 }
 
-fn date(value: &Value) -> Result<EntryDate, Mismatch> {
+fn date(field: &str, value: &Value) -> Result<EntryDate, Mismatch> {
     value.as_str().and_then(EntryDate::parse).ok_or_else(|| {
+        let (kind, shown) = found(value);
         mismatch(
-            format!("expected a date, found {}", describe(value)),
-            "write the date as YYYY-MM-DD, e.g. `2026-12-01`, or as `2026-12-01T09:30:00+01:00`",
+            msg!("expected-date", field = field, kind = kind, value = shown),
+            msg!("expected-date-hint", field = field),
         )
     })
 }
 
-fn url(value: &Value) -> Result<String, Mismatch> {
-    let s = text(value)?;
+fn url(field: &str, value: &Value) -> Result<String, Mismatch> {
+    let s = text(field, value)?;
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !s.contains(char::is_whitespace) => Ok(s),
-        _ => Err(mismatch(
-            format!("expected a web address, found {}", describe(value)),
-            "write the full address, starting with `https://`",
-        )),
+        _ => {
+            let (kind, shown) = found(value);
+            let hint = if rest.is_none() && s.contains('.') && !s.contains(char::is_whitespace) {
+                msg!(
+                    "expected-url-add-scheme",
+                    field = field,
+                    url = format!("https://{}", s.trim_start_matches('/'))
+                )
+            } else {
+                msg!("expected-url-hint", field = field)
+            };
+            Err(mismatch(
+                msg!("expected-url", field = field, kind = kind, value = shown),
+                hint,
+            ))
+        }
     }
 }
 
-fn email(value: &Value) -> Result<String, Mismatch> {
-    let s = text(value)?;
+fn email(field: &str, value: &Value) -> Result<String, Mismatch> {
+    let s = text(field, value)?;
     let valid = match s.split_once('@') {
         Some((user, domain)) => {
             !user.is_empty()
@@ -218,58 +252,78 @@ fn email(value: &Value) -> Result<String, Mismatch> {
     if valid {
         Ok(s)
     } else {
+        let (kind, shown) = found(value);
         Err(mismatch(
-            format!("expected an email address, found {}", describe(value)),
-            "write it as `name@example.org`",
+            msg!("expected-email", field = field, kind = kind, value = shown),
+            msg!("expected-email-hint", field = field),
         ))
     }
 }
 
-fn one_of(value: &Value, allowed: &[String]) -> Result<String, Mismatch> {
-    let s = text(value)?;
+fn one_of(field: &str, value: &Value, allowed: &[String]) -> Result<String, Mismatch> {
+    let s = text(field, value)?;
     if allowed.contains(&s) {
         return Ok(s);
     }
     let hint = match did_you_mean(&s, allowed.iter().map(String::as_str)) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!("allowed values: {}", allowed.join(", ")),
+        Some(close) => msg!("did-you-mean", close = close),
+        None => msg!("enum-allowed-values", values = allowed.join(", ")),
     };
     Err(mismatch(
-        format!("`{s}` is not one of the allowed values"),
+        msg!("enum-not-allowed", field = field, value = quoted(&s)),
         hint,
     ))
 }
 
-/// A list of texts; a single text is a list of one.
-fn list(value: &Value) -> Result<Vec<String>, Mismatch> {
-    match value {
-        Value::Array(items) => items.iter().map(text).collect(),
-        Value::String(s) => Ok(vec![s.clone()]),
-        Value::Null => Ok(Vec::new()),
-        _ => Err(mismatch(
-            format!("expected a list, found {}", describe(value)),
-            "write `[first, second]`",
-        )),
-    }
+/// A list of texts, each trimmed; a single text is a list of one.
+fn list(field: &str, value: &Value) -> Result<Vec<String>, Mismatch> {
+    let items = match value {
+        Value::Array(items) => items
+            .iter()
+            .map(|item| text(field, item))
+            .collect::<Result<Vec<_>, _>>()?,
+        Value::String(s) => vec![s.clone()],
+        Value::Null => Vec::new(),
+        _ => {
+            let (kind, shown) = found(value);
+            return Err(mismatch(
+                msg!("expected-list", field = field, kind = kind, value = shown),
+                msg!("expected-list-hint", field = field),
+            ));
+        }
+    };
+    Ok(items.into_iter().map(|s| s.trim().to_string()).collect())
 }
 
-fn asset(value: &Value, assets: &dyn AssetLookup) -> Result<String, Mismatch> {
-    let written = text(value)?;
-    if !is_safe_relative(written.trim_start_matches('/')) {
+fn asset(field: &str, value: &Value, assets: &dyn AssetLookup) -> Result<String, Mismatch> {
+    let written = text(field, value)?;
+    let relative = written.trim_start_matches('/');
+    if !is_safe_relative(relative) {
         return Err(mismatch(
-            format!("`{written}` leaves the site's folders"),
-            "give a path under `assets/` (e.g. `img/logo.png`) or next to the entry",
+            msg!("asset-outside", field = field, path = quoted(&written)),
+            msg!("asset-outside-hint"),
         ));
     }
-    assets.find(&written).ok_or_else(|| {
-        mismatch(
-            format!("asset `{written}` not found"),
-            format!(
-                "put the file at `assets/{}` or next to this entry",
-                written.trim_start_matches('/')
-            ),
-        )
-    })
+    if let Some(found) = assets.find(&written) {
+        return Ok(found);
+    }
+    // `assets/img/x.png`: paths already start inside `assets/`.
+    if let Some(inner) = relative.strip_prefix("assets/") {
+        if assets.find(inner).is_some() {
+            return Err(mismatch(
+                msg!("asset-under-assets", field = field, path = written),
+                msg!("asset-write-instead", field = field, path = inner),
+            ));
+        }
+        return Err(mismatch(
+            msg!("asset-not-found", field = field, path = written),
+            msg!("asset-not-found-write-hint", field = field, path = inner),
+        ));
+    }
+    Err(mismatch(
+        msg!("asset-not-found", field = field, path = written),
+        msg!("asset-not-found-hint", path = relative),
+    ))
 }
 
 /// A relative path without `..`, root or drive components.
@@ -287,7 +341,7 @@ mod tests {
     struct NoAssets;
     impl AssetLookup for NoAssets {
         fn find(&self, written: &str) -> Option<String> {
-            (written == "img/logo.png").then(|| written.to_string())
+            (written.trim_start_matches('/') == "img/logo.png").then(|| "img/logo.png".into())
         }
     }
 
@@ -300,7 +354,7 @@ mod tests {
             values: vec!["amorçage".into(), "croissance".into()],
             private: false,
         };
-        check_value(&spec, &value, &NoAssets)
+        check_value("f", &spec, &value, &NoAssets)
     }
 
     #[test]
@@ -327,14 +381,72 @@ mod tests {
     #[test]
     fn mismatches_say_what_was_found() {
         let e = check(FieldType::Year, Value::from("deux mille")).expect_err("not a year");
-        assert_eq!(e.message, "expected a year, found the text `deux mille`");
+        assert_eq!(
+            e.message,
+            msg!(
+                "expected-year",
+                field = "f",
+                kind = "text",
+                value = "deux mille"
+            )
+        );
         let e = check(FieldType::Enum, Value::from("croisance")).expect_err("typo");
-        assert_eq!(e.hint, "did you mean `croissance`?");
+        assert_eq!(e.hint, msg!("did-you-mean", close = "croissance"));
         assert!(check(FieldType::Url, Value::from("www.a.fr")).is_err());
         assert!(check(FieldType::Email, Value::from("a@b")).is_err());
         assert!(check(FieldType::Date, Value::from("2026-13-01")).is_err());
-        assert!(check(FieldType::Int, Value::from("3")).is_err());
+        assert!(check(FieldType::Int, Value::from("trois")).is_err());
         assert!(check(FieldType::Asset, Value::from("../../etc/passwd")).is_err());
         assert!(check(FieldType::Asset, Value::from("img/missing.png")).is_err());
+    }
+
+    #[test]
+    fn typed_values_are_trimmed_and_wrong_ones_quoted() {
+        let url = "https://1eleve1stage.education.gouv.fr ";
+        assert_eq!(
+            check(FieldType::Url, Value::from(url)),
+            Ok(FieldValue::Text(url.trim().into()))
+        );
+        assert!(check(FieldType::Email, Value::from(" a@b.fr\t")).is_ok());
+        assert!(check(FieldType::Enum, Value::from("croissance ")).is_ok());
+        assert!(check(FieldType::Date, Value::from(" 2026-12-01 ")).is_ok());
+        assert_eq!(
+            check(FieldType::Int, Value::from(" 3 ")),
+            Ok(FieldValue::Int(3))
+        );
+        assert_eq!(
+            check(FieldType::Year, Value::from("2013 ")),
+            Ok(FieldValue::Int(2013))
+        );
+        assert_eq!(
+            check(FieldType::Ref, Value::from("acme ")),
+            Ok(FieldValue::Ref("acme".into()))
+        );
+        let long = "  1eleve1stage.education.gouv.fr/une/adresse/vraiment/tres/longue/";
+        let e = check(FieldType::Url, Value::from(long)).expect_err("no scheme");
+        assert_eq!(e.message.get("kind"), Some("text"));
+        assert!(e
+            .message
+            .get("value")
+            .is_some_and(|v| v.starts_with("1eleve1stage")));
+        assert_eq!(e.hint.id(), "expected-url-add-scheme");
+    }
+
+    #[test]
+    fn asset_paths_already_start_in_assets() {
+        let e = check(FieldType::Asset, Value::from("assets/img/logo.png")).expect_err("assets/");
+        assert_eq!(
+            e.hint,
+            msg!("asset-write-instead", field = "f", path = "img/logo.png")
+        );
+        let e = check(FieldType::Asset, Value::from("assets/img/x.png")).expect_err("missing");
+        assert_eq!(
+            e.hint,
+            msg!(
+                "asset-not-found-write-hint",
+                field = "f",
+                path = "img/x.png"
+            )
+        );
     }
 }

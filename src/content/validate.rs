@@ -1,7 +1,8 @@
 //! Schema validation of one document: the common fields and its
 //! collection's declared fields, each checked by type, then the rules that
 //! span fields (required ones, `image` needs `image_alt`, valid slug and
-//! aliases). Every problem of the document is collected.
+//! aliases). Every problem of the document is collected; warnings (a comma
+//! in a one-value list) do not stop it from being built.
 
 use std::path::{Path, PathBuf};
 
@@ -10,9 +11,12 @@ use serde_json::Value;
 
 use super::frontmatter::{self, Body};
 use super::schema::{self, check_value, AssetLookup, EntryDate, FieldValue, Mismatch};
-use super::{Document, Field, Role, SourceFile, COMMON_FIELDS};
+use super::terms::{self, TermLanguage};
+use super::{suggest, Document, Field, Role, SourceFile, COMMON_FIELDS};
 use crate::config::{Config, FieldSpec, FieldType};
-use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::messages::Message;
+use crate::msg;
 use crate::slug;
 
 /// Finds assets under `assets/` first, then next to the entry.
@@ -64,13 +68,14 @@ fn common_spec(name: &str) -> Option<FieldSpec> {
     })
 }
 
-/// Checks a raw document against its schema.
+/// Checks a raw document against its schema: the document and its
+/// warnings, or every problem when one is an error.
 pub(super) fn validate(
     root: &Path,
     config: &Config,
     source: SourceFile,
     raw: frontmatter::RawDocument,
-) -> Result<Document, Vec<Diagnostic>> {
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let declared = match &source.role {
         Role::Entry { collection } => config.collections.get(collection).map(|c| &c.fields),
         _ => None,
@@ -91,7 +96,11 @@ pub(super) fn validate(
         if key == "extra" {
             extra = value.clone();
         } else if let Some(spec) = common_spec(key) {
-            if let Some(v) = checker.check(key, *line, &spec, value, &assets) {
+            let spec = FieldSpec {
+                taxonomy: (key == "tags").then(|| "tags".to_string()),
+                ..spec
+            };
+            if let Some(v) = checker.check(config, key, *line, &spec, value, &assets) {
                 common.insert(
                     COMMON_FIELDS
                         .iter()
@@ -102,7 +111,7 @@ pub(super) fn validate(
                 );
             }
         } else if let Some(spec) = declared.and_then(|d| d.get(key)) {
-            if let Some(v) = checker.check(key, *line, spec, value, &assets) {
+            if let Some(v) = checker.check(config, key, *line, spec, value, &assets) {
                 fields.insert(
                     key.clone(),
                     Field {
@@ -112,20 +121,24 @@ pub(super) fn validate(
                 );
             }
         } else {
-            checker.unknown_field(key, *line, declared);
+            checker.unknown_field(key, value, *line, declared);
         }
     }
     let written: Vec<&str> = raw.fields.keys().map(String::as_str).collect();
     let document = checker.assemble(config, common, fields, extra, declared, &written);
+    let problems = checker.problems;
     match document {
-        Some(fields) if checker.problems.is_empty() => Ok(Document {
-            source,
-            text: raw.text,
-            body: raw.body,
-            extra: fields.extra,
-            ..fields.document
-        }),
-        _ => Err(checker.problems),
+        Some(fields) if !problems.iter().any(Diagnostic::is_error) => Ok((
+            Document {
+                source,
+                text: raw.text,
+                body: raw.body,
+                extra: fields.extra,
+                ..fields.document
+            },
+            problems,
+        )),
+        _ => Err(problems),
     }
 }
 
@@ -155,13 +168,14 @@ impl<'a> Checker<'a> {
         Span::line_of(&self.source.display, self.text, line)
     }
 
-    fn error(&mut self, line: usize, message: String, hint: impl Into<String>) {
+    fn error(&mut self, line: usize, message: Message, hint: Message) {
         let diagnostic = Diagnostic::error(message).at(self.span(line)).hint(hint);
         self.problems.push(diagnostic);
     }
 
     fn check(
         &mut self,
+        config: &Config,
         key: &str,
         line: usize,
         spec: &FieldSpec,
@@ -171,41 +185,106 @@ impl<'a> Checker<'a> {
         if value.is_null() {
             return None;
         }
-        match check_value(spec, value, assets) {
-            Ok(v) => Some(v),
+        let checked = match check_value(key, spec, value, assets) {
+            Ok(v) => v,
             Err(Mismatch { message, hint }) => {
-                self.error(line, format!("`{key}`: {message}"), hint);
-                None
+                self.error(line, message, hint);
+                return None;
+            }
+        };
+        let terms = spec
+            .taxonomy
+            .as_ref()
+            .and_then(|t| config.taxonomies.get_key_value(t))
+            .filter(|(_, t)| !t.terms.is_empty());
+        match (checked, terms) {
+            (FieldValue::List(values), Some((taxonomy, t))) => {
+                let language = TermLanguage {
+                    lang: &self.source.lang,
+                    default_lang: &config.default_language,
+                };
+                match terms::check(key, taxonomy, &t.terms, values, &language) {
+                    Ok(labels) => Some(FieldValue::List(labels)),
+                    Err(unknown) => {
+                        for (message, hint) in unknown {
+                            self.error(line, message, hint);
+                        }
+                        None
+                    }
+                }
+            }
+            (checked, _) => {
+                self.comma_in_one_value(key, line, spec, value);
+                Some(checked)
             }
         }
+    }
+
+    /// `tags: imagerie, chirurgie` is one tag, `imagerie, chirurgie`:
+    /// probably not what was meant, but valid, so a warning.
+    fn comma_in_one_value(&mut self, key: &str, line: usize, spec: &FieldSpec, value: &Value) {
+        let Value::String(text) = value else {
+            return;
+        };
+        if spec.kind != FieldType::List || !text.contains(',') {
+            return;
+        }
+        let items: Vec<&str> = text
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let warning = Diagnostic::warning(msg!(
+            "list-comma-in-one-value",
+            field = key,
+            value = crate::messages::quoted(text)
+        ))
+        .at(self.span(line))
+        .hint(msg!(
+            "list-use-brackets",
+            field = key,
+            items = items.join(", ")
+        ));
+        self.problems.push(warning);
     }
 
     fn unknown_field(
         &mut self,
         key: &str,
+        value: &Value,
         line: usize,
         declared: Option<&IndexMap<String, FieldSpec>>,
     ) {
-        let known: Vec<&str> = COMMON_FIELDS
+        let candidates: Vec<(&str, FieldType)> = COMMON_FIELDS
             .iter()
-            .copied()
+            .filter_map(|name| Some((*name, common_spec(name)?.kind)))
             .chain(
                 declared
                     .into_iter()
-                    .flat_map(|d| d.keys().map(String::as_str)),
+                    .flatten()
+                    .map(|(name, spec)| (name.as_str(), spec.kind)),
             )
             .collect();
-        let hint = match did_you_mean(key, known.iter().copied()) {
-            Some(close) => format!("did you mean `{close}`?"),
+        let known = || {
+            let names: Vec<&str> = COMMON_FIELDS
+                .iter()
+                .copied()
+                .chain(
+                    declared
+                        .into_iter()
+                        .flat_map(|d| d.keys().map(String::as_str)),
+                )
+                .collect();
+            names.join(", ")
+        };
+        let hint = match suggest::field(key, value, candidates) {
+            Some(close) => msg!("did-you-mean", close = close),
             None => match declared {
-                Some(_) => format!(
-                    "declare it under this collection's `fields` in site.toml, or use one of: {}",
-                    known.join(", ")
-                ),
-                None => format!("known fields: {}", known.join(", ")),
+                Some(_) => msg!("field-declare-or-use", known = known()),
+                None => msg!("field-known", known = known()),
             },
         };
-        self.error(line, format!("`{key}`: unknown field"), hint);
+        self.error(line, msg!("field-unknown", field = key), hint);
     }
 
     fn assemble(
@@ -269,7 +348,11 @@ impl<'a> Checker<'a> {
         };
         self.require(config, &document, declared, written);
         if let (Some((_, line)), None) = (&image, &image_alt) {
-            self.error(*line, "`image` needs `image_alt`".into(), "describe the image for people who cannot see it: `image_alt: \"…\"` (or `image_alt: \"\"` if it is purely decorative)");
+            self.error(
+                *line,
+                msg!("image-without-alt"),
+                msg!("image-without-alt-hint"),
+            );
         }
         Some(Assembled { document, extra })
     }
@@ -280,11 +363,8 @@ impl<'a> Checker<'a> {
                 if !slug::is_valid(&s) {
                     self.error(
                         line,
-                        format!("`slug`: `{s}` is not a valid slug"),
-                        format!(
-                            "use lower-case letters, digits and `-` only, e.g. `{}`",
-                            slug::slugify(&s)
-                        ),
+                        msg!("slug-invalid", slug = crate::messages::quoted(&s)),
+                        msg!("slug-hint", slug = slug::slugify(&s)),
                     );
                 }
                 s
@@ -293,11 +373,7 @@ impl<'a> Checker<'a> {
                 let s = slug::slugify(&self.source.name);
                 if s.is_empty() && !matches!(self.source.role, Role::Home | Role::ListIntro { .. })
                 {
-                    self.error(
-                        1,
-                        "the file name gives an empty slug".into(),
-                        "rename the file with letters or digits, or set `slug:`",
-                    );
+                    self.error(1, msg!("slug-empty"), msg!("slug-empty-hint"));
                 }
                 s
             }
@@ -315,8 +391,8 @@ impl<'a> Checker<'a> {
             if !alias.starts_with('/') || !schema::is_safe_relative(path) {
                 self.error(
                     line,
-                    format!("`aliases`: `{alias}` is not a site path"),
-                    "write old addresses from the site root, e.g. `/actualites/ancien-titre/`",
+                    msg!("alias-not-a-site-path", alias = alias),
+                    msg!("alias-not-a-site-path-hint"),
                 );
                 continue;
             }
@@ -358,11 +434,10 @@ impl<'a> Checker<'a> {
             missing.retain(|name| name != "date");
         }
         for name in missing {
-            let hint = format!("add a line `{name}: …` to the front matter");
             self.problems.push(
-                Diagnostic::error(format!("`{name}`: required field is missing"))
+                Diagnostic::error(msg!("field-required", field = name))
                     .at(self.span(1))
-                    .hint(hint),
+                    .hint(msg!("field-required-hint", field = name)),
             );
         }
     }

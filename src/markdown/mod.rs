@@ -7,7 +7,8 @@
 //! knows the site's URLs), fenced code is highlighted into CSS classes
 //! (`highlight`) and raw HTML is filtered (`sanitize`, with `entities`). The
 //! same walk collects the plain text and the summary, so a page is parsed
-//! exactly once.
+//! exactly once. What goes wrong is reported as [`Problem`]s: broken links
+//! (errors) and raw HTML the filter removed (warnings).
 
 mod contrast;
 mod entities;
@@ -19,6 +20,8 @@ mod walk;
 use pulldown_cmark::Parser;
 use serde::Serialize;
 
+pub use crate::diagnostics::Severity;
+use crate::messages::Message;
 pub use highlight::highlight_css;
 
 /// Options from site.toml.
@@ -40,9 +43,9 @@ pub enum LinkTarget {
     /// link's position; the destination is left as written.
     Broken {
         /// What is wrong, for the editor.
-        message: String,
+        message: Message,
         /// How to fix it, if known (a close match...).
-        hint: Option<String>,
+        hint: Option<Message>,
     },
 }
 
@@ -76,17 +79,24 @@ pub struct Heading {
     pub text: String,
 }
 
-/// A broken link, located by byte offset in the `source` passed to `render`.
+/// A problem of the Markdown, located by byte offset in the `source`
+/// passed to `render`: a broken link (an error) or raw HTML the filter
+/// removed (a warning).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinkProblem {
-    /// Byte offset of the link (`[text](dest)` or the raw HTML attribute value).
+pub struct Problem {
+    /// Byte offset of the link (`[text](dest)` or the raw HTML attribute
+    /// value) or of the removed HTML.
     pub offset: usize,
     /// Byte length of the same.
     pub len: usize,
-    /// What is wrong, from the resolver.
-    pub message: String,
-    /// How to fix it, from the resolver.
-    pub hint: Option<String>,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: Message,
+    /// A few words under the offending text.
+    pub label: Message,
+    /// How to fix it, when known.
+    pub hint: Option<Message>,
 }
 
 /// A link or image destination with a `#fragment`, located by byte offset
@@ -114,15 +124,15 @@ pub struct Rendered {
     pub text: String,
     /// Every heading, in document order.
     pub headings: Vec<Heading>,
-    /// Every broken link, in document order.
-    pub problems: Vec<LinkProblem>,
+    /// Broken links and removed HTML, in document order.
+    pub problems: Vec<Problem>,
     /// Every destination with a `#fragment`, in document order: whether the
     /// fragment names a heading is for the caller to say.
     pub fragments: Vec<FragmentLink>,
 }
 
-/// Renders a Markdown body. Never fails: broken links are reported in
-/// [`Rendered::problems`], everything else renders as best it can.
+/// Renders a Markdown body. Never fails: broken links and removed HTML are
+/// reported in [`Rendered::problems`], everything else renders as best it can.
 pub fn render(source: &str, options: &Options, resolver: &dyn LinkResolver) -> Rendered {
     let parser_options = pulldown_cmark::Options::ENABLE_TABLES
         | pulldown_cmark::Options::ENABLE_FOOTNOTES

@@ -9,12 +9,19 @@
 //! in text is escaped. What the browser parses is therefore exactly what was
 //! checked, whatever tricks the input plays. State that spans pieces — being
 //! inside a `<script>` whose content must go, elements left open — lives in
-//! [`Sanitizer`].
+//! [`Sanitizer`]. Whatever is removed is noted ([`removed`]), so the editor
+//! is told what disappeared and what to write instead.
+
+mod removed;
+mod tokenize;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::entities::decode;
 use super::LinkKind;
+pub(super) use removed::{Removal, Removed};
+use tokenize::{next_token, Attr, StartTag, Token};
 
 /// Phrasing tags kept, with their content.
 const INLINE: &[&str] = &[
@@ -145,6 +152,8 @@ pub(super) struct Sanitizer {
     skipping: Option<(&'static str, usize)>,
     /// Kept elements still open, with the Markdown depth they were opened at.
     open: Vec<(&'static str, usize)>,
+    /// What was removed since [`Sanitizer::take_removed`] was last called.
+    removed: Vec<Removed>,
 }
 
 /// What [`Sanitizer::clean`] writes to.
@@ -161,6 +170,12 @@ impl Sanitizer {
         self.skipping.is_some()
     }
 
+    /// What the pieces filtered since the last call lost, by byte range in
+    /// their piece.
+    pub(super) fn take_removed(&mut self) -> Vec<Removed> {
+        std::mem::take(&mut self.removed)
+    }
+
     /// Filters one piece found at Markdown nesting `depth`. `urls` may return
     /// a replacement for each kept `href`/`src`.
     pub(super) fn clean(
@@ -173,6 +188,7 @@ impl Sanitizer {
         let mut pos = 0;
         while pos < piece.len() {
             let (token, next) = next_token(piece, pos);
+            let at = pos..next;
             pos = next;
             if let Some((name, nesting)) = self.skipping {
                 self.skip(token, name, nesting);
@@ -183,7 +199,9 @@ impl Sanitizer {
                     push_text(out.html, text);
                     out.text.push_str(&decode(text));
                 }
-                Token::Start(tag) => self.start(&tag, depth, urls, &mut *out.html, &mut *out.text),
+                Token::Start(tag) => {
+                    self.start(&tag, at, depth, urls, &mut *out.html, &mut *out.text);
+                }
                 Token::End(name) => self.end(&name, out.html, out.text),
                 Token::Ignored => {}
             }
@@ -203,6 +221,7 @@ impl Sanitizer {
     fn start(
         &mut self,
         tag: &StartTag<'_>,
+        at: Range<usize>,
         depth: usize,
         urls: &mut dyn FnMut(FoundUrl<'_>) -> Option<String>,
         html: &mut String,
@@ -214,15 +233,29 @@ impl Sanitizer {
             if !empty {
                 self.skipping = Some((name, 0));
             }
+            self.removed.push(Removed {
+                at,
+                what: Removal::Element(tag.name.clone()),
+            });
             return;
         }
-        let (name, breaks, void) = match lookup(&tag.name) {
-            Some(found) => found,
-            None => return,
+        let Some((name, breaks, void)) = lookup(&tag.name) else {
+            self.removed.push(Removed {
+                at,
+                what: Removal::Tag(tag.name.clone()),
+            });
+            return;
         };
         html.push('<');
         html.push_str(name);
-        write_attributes(name, &tag.attrs, urls, html);
+        let removed = &mut self.removed;
+        let mut report = |what| {
+            removed.push(Removed {
+                at: at.clone(),
+                what,
+            })
+        };
+        write_attributes(name, &tag.attrs, urls, &mut report, html);
         html.push('>');
         if breaks {
             text.push(' ');
@@ -295,15 +328,22 @@ fn push_end_tag(html: &mut String, name: &str) {
     html.push('>');
 }
 
+/// Writes the allowed attributes of a kept tag; `report` hears of the
+/// others, and of addresses with a scheme that is not allowed.
 fn write_attributes(
     tag: &str,
     attrs: &[Attr<'_>],
     urls: &mut dyn FnMut(FoundUrl<'_>) -> Option<String>,
+    report: &mut dyn FnMut(Removal),
     html: &mut String,
 ) {
     let mut written: Vec<&str> = Vec::new();
     for attr in attrs {
         let Some(kind) = attribute_kind(tag, &attr.name) else {
+            report(Removal::Attribute {
+                tag: tag.to_string(),
+                name: attr.name.clone(),
+            });
             continue;
         };
         // Browsers keep the first of duplicated attributes.
@@ -319,6 +359,10 @@ fn write_attributes(
         let mut value = decode(raw);
         if kind == AttrKind::Url {
             if !is_safe_url(&value) {
+                report(Removal::Url {
+                    tag: tag.to_string(),
+                    url: value.into_owned(),
+                });
                 continue;
             }
             let link_kind = if tag == "img" {
@@ -362,134 +406,6 @@ pub(super) fn push_escaped(html: &mut String, text: &str) {
 /// they cannot open a tag); only a stray `<` needs escaping.
 fn push_text(html: &mut String, text: &str) {
     html.push_str(&text.replace('<', "&lt;"));
-}
-
-enum Token<'s> {
-    Text(&'s str),
-    Start(StartTag<'s>),
-    End(String),
-    /// Comments, doctypes, processing instructions: dropped.
-    Ignored,
-}
-
-struct StartTag<'s> {
-    name: String,
-    attrs: Vec<Attr<'s>>,
-    /// Ends with `/>`.
-    self_closing: bool,
-}
-
-struct Attr<'s> {
-    name: String,
-    /// The raw (still entity-encoded) value, without quotes.
-    value: Option<&'s str>,
-    value_at: std::ops::Range<usize>,
-}
-
-/// Reads the token starting at byte `pos` (always a char boundary: the
-/// tokenizer only stops on ASCII bytes) and returns it with the next position.
-fn next_token(s: &str, pos: usize) -> (Token<'_>, usize) {
-    let rest = &s[pos..];
-    if !rest.starts_with('<') {
-        let end = rest.find('<').map_or(s.len(), |i| pos + i);
-        return (Token::Text(&s[pos..end]), end);
-    }
-    if rest.starts_with("<!--") {
-        let end = rest
-            .get(4..)
-            .and_then(|r| r.find("-->"))
-            .map_or(s.len(), |i| pos + 4 + i + 3);
-        return (Token::Ignored, end);
-    }
-    if rest.starts_with("<!") || rest.starts_with("<?") {
-        let end = rest.find('>').map_or(s.len(), |i| pos + i + 1);
-        return (Token::Ignored, end);
-    }
-    let bytes = rest.as_bytes();
-    let parsed = match bytes.get(1) {
-        Some(b'/') if bytes.get(2).is_some_and(u8::is_ascii_alphabetic) => end_tag(s, pos),
-        Some(b) if b.is_ascii_alphabetic() => start_tag(s, pos),
-        _ => return (Token::Text("<"), pos + 1),
-    };
-    // A tag left unfinished runs to the end of the piece (browsers drop it);
-    // showing it as text is as safe and keeps the scan linear.
-    parsed.unwrap_or((Token::Text(rest), s.len()))
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
-}
-
-/// Index of the first byte at or after `from` that satisfies `stop`.
-fn scan(s: &str, from: usize, stop: impl Fn(u8) -> bool) -> usize {
-    s.as_bytes()[from..]
-        .iter()
-        .position(|&b| stop(b))
-        .map_or(s.len(), |i| from + i)
-}
-
-fn end_tag(s: &str, pos: usize) -> Option<(Token<'_>, usize)> {
-    let name_end = scan(s, pos + 2, |b| is_space(b) || b == b'/' || b == b'>');
-    let close = s[name_end..].find('>')? + name_end;
-    Some((
-        Token::End(s[pos + 2..name_end].to_ascii_lowercase()),
-        close + 1,
-    ))
-}
-
-/// Parses `<name attr=value ...>` as HTML5 does; `None` when the tag is not
-/// finished within the piece, which then reads as text.
-fn start_tag(s: &str, pos: usize) -> Option<(Token<'_>, usize)> {
-    let b = s.as_bytes();
-    let mut i = scan(s, pos + 1, |c| is_space(c) || c == b'/' || c == b'>');
-    let name = s[pos + 1..i].to_ascii_lowercase();
-    let mut attrs = Vec::new();
-    loop {
-        i = scan(s, i, |c| !is_space(c) && c != b'/');
-        match b.get(i)? {
-            b'>' => {
-                let self_closing = b.get(i.wrapping_sub(1)) == Some(&b'/');
-                let tag = StartTag {
-                    name,
-                    attrs,
-                    self_closing,
-                };
-                return Some((Token::Start(tag), i + 1));
-            }
-            _ => {
-                let name_end = scan(s, i + 1, |c| is_space(c) || matches!(c, b'/' | b'>' | b'='));
-                let attr_name = s[i..name_end].to_ascii_lowercase();
-                let (value, value_at, next) = attribute_value(s, name_end)?;
-                attrs.push(Attr {
-                    name: attr_name,
-                    value,
-                    value_at,
-                });
-                i = next;
-            }
-        }
-    }
-}
-
-/// Reads an optional `= value` after an attribute name at `from`.
-fn attribute_value(s: &str, from: usize) -> Option<(Option<&str>, std::ops::Range<usize>, usize)> {
-    let b = s.as_bytes();
-    let eq = scan(s, from, |c| !is_space(c));
-    if b.get(eq) != Some(&b'=') {
-        return Some((None, from..from, from));
-    }
-    let start = scan(s, eq + 1, |c| !is_space(c));
-    match b.get(start)? {
-        quote @ (b'"' | b'\'') => {
-            let len = s[start + 1..].find(*quote as char)?;
-            let at = start + 1..start + 1 + len;
-            Some((Some(&s[at.clone()]), at, start + len + 2))
-        }
-        _ => {
-            let end = scan(s, start, |c| is_space(c) || c == b'>');
-            Some((Some(&s[start..end]), start..end, end))
-        }
-    }
 }
 
 #[cfg(test)]

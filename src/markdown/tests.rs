@@ -19,8 +19,8 @@ impl LinkResolver for TestSite {
         }
         if dest.contains("missing") {
             return LinkTarget::Broken {
-                message: format!("no content file `{dest}`"),
-                hint: Some("did you mean `inserm.md`?".to_string()),
+                message: crate::msg!("link-not-a-content-file", written = dest),
+                hint: Some(crate::msg!("did-you-mean", close = "inserm.md")),
             };
         }
         if let Some(stem) = dest.strip_suffix(".md") {
@@ -111,7 +111,56 @@ fn representative_document_text_and_headings() {
             (2, "chiffres-cles-1", "Chiffres clés")
         ]
     );
-    assert!(rendered.problems.is_empty());
+    let removed: Vec<&str> = rendered
+        .problems
+        .iter()
+        .map(|p| &DOCUMENT[p.offset..p.offset + p.len])
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            "<div class=\"encart\" onclick=\"alert(1)\">",
+            "<script>",
+            "<span class=\"x\" style=\"color:red\">"
+        ]
+    );
+    assert!(rendered
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Warning));
+}
+
+#[test]
+fn removed_html_is_reported_with_what_to_write_instead() {
+    let source = "Vidéo :\n\n<iframe src=\"https://video.example/v/1\"></iframe>\n\n<font color=red>rouge</font> [x](javascript:alert(1))\n\n## Titre {onclick=x}\n";
+    let out = render_safe(source);
+    let found: Vec<(&str, &str, Option<&str>)> = out
+        .problems
+        .iter()
+        .map(|p| {
+            let kind = p.hint.as_ref().and_then(|h| h.get("kind"));
+            (&source[p.offset..p.offset + p.len], p.message.id(), kind)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "<iframe src=\"https://video.example/v/1\">",
+                "html-removed-element",
+                Some("embed")
+            ),
+            ("<font color=red>", "html-removed-tag", Some("style")),
+            ("[x](javascript:alert(1))", "html-removed-url", None),
+            (
+                "## Titre {onclick=x}\n",
+                "html-removed-attribute",
+                Some("event")
+            ),
+        ]
+    );
+    let unsafe_html = render(source, &Options { unsafe_html: true }, &TestSite::default());
+    assert!(unsafe_html.problems.is_empty());
 }
 
 #[test]
@@ -174,11 +223,15 @@ fn broken_links_are_located_in_the_source() {
     let out = render_safe(source);
     let located = located(source, &out);
     assert_eq!(located, ["[le rapport](missing.md)", "![x][logo]"]);
-    assert_eq!(out.problems[0].message, "no content file `missing.md`");
     assert_eq!(
-        out.problems[0].hint.as_deref(),
-        Some("did you mean `inserm.md`?")
+        out.problems[0].message,
+        crate::msg!("link-not-a-content-file", written = "missing.md")
     );
+    assert_eq!(
+        out.problems[0].hint,
+        Some(crate::msg!("did-you-mean", close = "inserm.md"))
+    );
+    assert_eq!(out.problems[0].severity, Severity::Error);
     // The page still renders, with the destination as written.
     assert!(out.html.contains("href=\"missing.md\""));
 }

@@ -7,11 +7,12 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 
-use super::sanitize::{self, FoundUrl, Output, Sanitizer};
+use super::sanitize::{self, FoundUrl, Output, Removal, Removed, Sanitizer};
 use super::{
-    highlight, FragmentLink, Heading, LinkKind, LinkProblem, LinkResolver, LinkTarget, Options,
-    Rendered,
+    highlight, FragmentLink, Heading, LinkKind, LinkResolver, LinkTarget, Options, Problem,
+    Rendered, Severity,
 };
+use crate::msg;
 
 /// Where the summary ends, found during the walk.
 #[derive(Default)]
@@ -31,7 +32,7 @@ pub(super) struct Walk<'a, 'r> {
     out: Vec<Event<'a>>,
     text: String,
     source_len: usize,
-    problems: Vec<LinkProblem>,
+    problems: Vec<Problem>,
     fragments: Vec<FragmentLink>,
     sanitizer: Sanitizer,
     /// How many Markdown elements are open, to keep raw HTML inside its block.
@@ -130,7 +131,16 @@ impl<'a, 'r> Walk<'a, 'r> {
                 self.destination(*link_type, dest_url, LinkKind::Image, range);
             }
             // `{onclick=...}` would be an event handler.
-            Tag::Heading { attrs, .. } if !self.options.unsafe_html => {
+            Tag::Heading { level, attrs, .. } if !self.options.unsafe_html => {
+                for (name, _) in attrs.iter() {
+                    if !sanitize::heading_attribute_allowed(name) {
+                        let what = Removal::Attribute {
+                            tag: level.to_string(),
+                            name: name.to_string(),
+                        };
+                        self.removed(what, range.clone());
+                    }
+                }
                 attrs.retain(|(name, _)| sanitize::heading_attribute_allowed(name));
             }
             Tag::Paragraph if self.depth == 0 && self.summary.paragraph_start.is_none() => {
@@ -259,11 +269,28 @@ impl<'a, 'r> Walk<'a, 'r> {
         };
         self.sanitizer.clean(piece, self.depth, &mut urls, out);
         self.text.push_str(&text);
+        let removed = self.sanitizer.take_removed();
         if self.options.unsafe_html {
-            splice(piece, &edits)
-        } else {
-            html
+            return splice(piece, &edits);
         }
+        for Removed { at, what } in removed {
+            let start = source_offset(segments, at.start);
+            self.removed(what, start..start + at.len());
+        }
+        html
+    }
+
+    /// Reports raw HTML the filter removed (a warning: the page is built).
+    fn removed(&mut self, what: Removal, span: Range<usize>) {
+        let (message, hint) = what.describe();
+        self.problems.push(Problem {
+            offset: span.start,
+            len: span.len(),
+            severity: Severity::Warning,
+            message,
+            label: msg!("label-removed"),
+            hint: Some(hint),
+        });
     }
 
     /// Sets the destination to write for a Markdown link or image.
@@ -278,6 +305,11 @@ impl<'a, 'r> Walk<'a, 'r> {
             return;
         }
         if !self.options.unsafe_html && !sanitize::is_safe_url(dest) {
+            let what = Removal::Url {
+                tag: if kind == LinkKind::Image { "img" } else { "a" }.into(),
+                url: dest.to_string(),
+            };
+            self.removed(what, span);
             // An empty `src` fetches nothing; `#` keeps the link inert.
             *dest = CowStr::Borrowed(if kind == LinkKind::Image { "" } else { "#" });
             return;
@@ -338,7 +370,7 @@ fn resolve(
     dest: &str,
     kind: LinkKind,
     span: Range<usize>,
-    problems: &mut Vec<LinkProblem>,
+    problems: &mut Vec<Problem>,
 ) -> Option<String> {
     let scheme = |s: &str| {
         dest.get(..s.len())
@@ -351,10 +383,12 @@ fn resolve(
         LinkTarget::Keep => None,
         LinkTarget::Rewrite(url) => Some(url),
         LinkTarget::Broken { message, hint } => {
-            problems.push(LinkProblem {
+            problems.push(Problem {
                 offset: span.start,
                 len: span.len(),
+                severity: Severity::Error,
                 message,
+                label: msg!("label-broken-link"),
                 hint,
             });
             None

@@ -157,11 +157,11 @@ pub fn hashed_name(path: &str, bytes: &[u8]) -> String {
 }
 
 fn io_error(root: &Path, path: &Path, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot copy a static file: {error}"))
+    Diagnostic::error(crate::msg!("static-file-uncopied", error = error))
         .at(Span::file(&crate::content::discover::display_path(
             root, path,
         )))
-        .hint("check that the file is readable and the output folder writable")
+        .hint(crate::msg!("static-file-uncopied-hint"))
 }
 
 #[cfg(test)]

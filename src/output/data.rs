@@ -63,7 +63,11 @@ pub fn render(site: &Site) -> Result<Vec<GeneratedFile>, Diagnostic> {
             files.push(GeneratedFile {
                 path: format!("data/{stem}.csv"),
                 bytes: to_csv(&table).map_err(|e| {
-                    Diagnostic::error(format!("cannot write the open data of `{collection}`: {e}"))
+                    Diagnostic::error(crate::msg!(
+                        "open-data-unwritable",
+                        collection = collection,
+                        error = e
+                    ))
                 })?,
             });
         }
@@ -261,17 +265,37 @@ fn to_csv(table: &Table<'_>) -> Result<Vec<u8>, csv::Error> {
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// A value as CSV text: empty for none, lists joined by [`LIST_SEPARATOR`].
+/// A value as CSV text: empty for none, lists joined by [`LIST_SEPARATOR`],
+/// text that a spreadsheet would run as a formula neutralized.
 fn csv_text(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items
-            .iter()
-            .map(csv_text)
-            .collect::<Vec<_>>()
-            .join(LIST_SEPARATOR),
+        Value::String(s) => neutralized(s),
+        Value::Array(items) => {
+            let joined = items
+                .iter()
+                .map(|item| {
+                    item.as_str()
+                        .map_or_else(|| item.to_string(), str::to_string)
+                })
+                .collect::<Vec<_>>()
+                .join(LIST_SEPARATOR);
+            neutralized(&joined)
+        }
         other => other.to_string(),
+    }
+}
+
+/// CSV injection: spreadsheets run a cell that starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return as a formula (`=HYPERLINK(…)` in a
+/// title). As OWASP recommends, such text gets a leading `'`, which
+/// spreadsheets show as text. Numbers are not text and are kept; the JSON
+/// export keeps every value exact.
+fn neutralized(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -308,6 +332,28 @@ mod tests {
         assert_eq!(
             text,
             "slug,sectors,employees,note\r\nacme,IA|Imagerie,12,\"Une « note », sur\ndeux lignes\"\r\ndelta,,,\r\n"
+        );
+    }
+
+    #[test]
+    fn formulas_are_neutralized_in_csv_only() {
+        let mut table = sample();
+        table.rows[1][0] = json!("=HYPERLINK(\"http://x.example\",\"…\")");
+        table.rows[1][1] = json!(["@SUM(A1)", "IA"]);
+        table.rows[1][2] = json!(-3);
+        let text = String::from_utf8(to_csv(&table).expect("csv")).expect("utf-8");
+        assert!(
+            text.contains("\"'=HYPERLINK(\"\"http://x.example\"\",\"\"…\"\")\",'@SUM(A1)|IA,-3,"),
+            "{text}"
+        );
+        for cell in ["+1", "-1", "@a", "\tx", "\rx"] {
+            assert_eq!(neutralized(cell), format!("'{cell}"));
+        }
+        assert_eq!(neutralized("Acmé = santé"), "Acmé = santé");
+        let json: Value = serde_json::from_str(&to_json(&table)).expect("json");
+        assert_eq!(
+            json["entries"][1]["slug"],
+            "=HYPERLINK(\"http://x.example\",\"…\")"
         );
     }
 

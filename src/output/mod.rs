@@ -17,6 +17,7 @@ pub mod sitemap;
 pub mod writer;
 
 use crate::diagnostics::{Diagnostic, Span};
+use crate::msg;
 use crate::site::Site;
 use sink::Sink;
 
@@ -51,18 +52,18 @@ pub fn write_generated(
     let mut written = 0;
     for file in files {
         if site.routes.exists(&file.path) {
-            problems.extend([Diagnostic::warning(format!(
-                "`/{}`: the site has its own file there, kept instead of the generated one",
-                file.path
+            problems.extend([Diagnostic::warning(msg!(
+                "generated-file-overridden",
+                path = file.path
             ))
-            .hint("remove it (from `assets/`, `content/` or the theme's `static/`) to get the generated one")]);
+            .hint(msg!("generated-file-overridden-hint"))]);
             continue;
         }
         match sink.write(&file.path, &file.bytes) {
             Ok(()) => written += 1,
-            Err(e) => problems.extend([Diagnostic::error(format!("cannot write the output: {e}"))
+            Err(e) => problems.extend([Diagnostic::error(msg!("output-unwritable", error = e))
                 .at(Span::file(std::path::Path::new(&file.path)))
-                .hint("check that the output folder's parent exists and is writable")]),
+                .hint(msg!("output-unwritable-hint"))]),
         }
     }
     written

@@ -28,38 +28,37 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let root = canonical(root);
     let out_abs = canonical(out);
     let content = root.join("content");
-    let refuse = |why: &str| {
-        Err(Diagnostic::error(format!(
-            "refusing to write the site into `{}`: {why}",
-            out.display()
+    let refuse = |why: &str, kept: &str| {
+        Err(Diagnostic::error(crate::msg!(
+            "output-refused",
+            out = out.display(),
+            why = why,
+            folder = kept,
+            marker = MARKER
         ))
         .at(Span::file(out))
-        .hint(
-            "choose an output folder of its own, e.g. `public/` (the default) or `--out /tmp/site`",
-        ))
+        .hint(crate::msg!("output-refused-hint")))
     };
     if out_abs == root || root.starts_with(&out_abs) {
-        return refuse("it contains the site itself");
+        return refuse("contains-site", "");
     }
     if out_abs.starts_with(&content) {
-        return refuse("it is inside `content/`");
+        return refuse("in-content", "");
     }
     for kept in ["themes", "templates", "assets", "i18n"] {
         if out_abs == root.join(kept) || out_abs.starts_with(root.join(kept)) {
-            return refuse(&format!("it is inside the site's `{kept}/`"));
+            return refuse("in-site-folder", kept);
         }
     }
     if out.exists() {
         if !out.is_dir() {
-            return refuse("it is a file");
+            return refuse("is-file", "");
         }
         let empty = fs::read_dir(out)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty && !out.join(MARKER).is_file() {
-            return refuse(&format!(
-                "it is not empty and was not made by parvis (no `{MARKER}` file)"
-            ));
+            return refuse("not-ours", "");
         }
     }
     Ok(())

@@ -232,8 +232,8 @@ impl<'a> Renderer<'a> {
         };
         let rendered = markdown::render(source, &self.markdown, &resolver);
         for problem in &rendered.problems {
-            let mut d =
-                Diagnostic::error(problem.message.clone()).at(self.document(id).line_span(line));
+            let mut d = Diagnostic::new(problem.severity, problem.message.clone())
+                .at(self.document(id).line_span(line));
             if let Some(hint) = &problem.hint {
                 d = d.hint(hint.clone());
             }

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::confine::SiteRoot;
 use crate::content::discover::display_path;
 use crate::diagnostics::{Diagnostic, Span};
+use crate::msg;
 
 /// Language code → key → text.
 #[derive(Debug, Default)]
@@ -45,13 +46,9 @@ impl I18n {
             for key in all.iter().filter(|k| !table.contains_key(**k)) {
                 let file = display_path(root, &theme.join(format!("{lang}.toml")));
                 problems.push(
-                    Diagnostic::error(format!(
-                        "interface text `{key}` is missing in language `{lang}`"
-                    ))
-                    .at(Span::file(&file))
-                    .hint(format!(
-                        "add `{key} = \"…\"` to `i18n/{lang}.toml` (the site's or the theme's)"
-                    )),
+                    Diagnostic::error(msg!("i18n-key-missing", key = key, lang = lang))
+                        .at(Span::file(&file))
+                        .hint(msg!("i18n-key-missing-hint", key = key, lang = lang)),
                 );
             }
         }
@@ -72,15 +69,15 @@ fn read_table(root: &Path, path: &Path) -> Result<BTreeMap<String, String>, Diag
     let display = display_path(root, path);
     SiteRoot::new(root).check(path)?;
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read interface texts: {e}")).at(Span::file(&display))
+        Diagnostic::error(msg!("i18n-unreadable", error = e)).at(Span::file(&display))
     })?;
     toml::from_str(&text).map_err(|e| {
         let span = e.span().map_or_else(
             || Span::file(&display),
             |r| Span::in_text(&display, &text, r.start, r.len()),
         );
-        Diagnostic::error(format!("invalid interface texts: {}", e.message()))
+        Diagnostic::error(msg!("i18n-invalid", detail = e.message().trim()))
             .at(span)
-            .hint("write one `key = \"text\"` per line")
+            .hint(msg!("i18n-invalid-hint"))
     })
 }

@@ -7,6 +7,8 @@
 
 use crate::diagnostics::did_you_mean;
 use crate::markdown::{LinkKind, LinkResolver, LinkTarget};
+use crate::messages::Message;
+use crate::msg;
 use crate::site::{EntryId, Site};
 use crate::urls;
 
@@ -31,7 +33,7 @@ impl LinkResolver for DocumentLinks<'_> {
             return self.site_absolute(path, suffix, kind);
         }
         let Some(joined) = self.join_to_source(path) else {
-            return broken(format!("`{path}` points outside the content folder"), None);
+            return broken(msg!("link-outside-content", path = path), None);
         };
         if is_content_file(path) {
             self.content_file(path, &joined, suffix)
@@ -60,15 +62,16 @@ impl DocumentLinks<'_> {
         // An image is a file: suggest files for it, pages for a link.
         let hint = match kind {
             LinkKind::Image => did_you_mean(wanted, routes.files.iter().map(String::as_str))
-                .map(|close| format!("did you mean `/{close}`?")),
+                .map(|close| msg!("link-did-you-mean-file", path = close)),
             LinkKind::Link => {
                 let known = routes.index.keys().map(|k| k.trim_end_matches('/'));
-                did_you_mean(wanted, known).map(|close| format!("did you mean `/{close}/`?"))
+                did_you_mean(wanted, known).map(|close| msg!("link-did-you-mean", path = close))
             }
         };
-        broken(format!("no page or file at `{path}`"), hint.or_else(|| {
-            Some("site-absolute links start from the site root, e.g. `/start-ups/acme/` or `/img/logo.png` for `assets/img/logo.png`".into())
-        }))
+        broken(
+            msg!("link-no-page", path = path),
+            hint.or_else(|| Some(msg!("link-site-absolute-hint"))),
+        )
     }
 
     fn content_file(&self, written: &str, joined: &str, suffix: &str) -> LinkTarget {
@@ -86,8 +89,8 @@ impl DocumentLinks<'_> {
         }
         let Some(&target) = self.site.by_source.get(source) else {
             return broken(
-                format!("`{written}` is not a published content file"),
-                Some(format!("no file `content/{joined}`, or it is a draft; check the name and the `../` steps")),
+                msg!("link-not-a-content-file", written = written),
+                Some(msg!("link-not-a-content-file-hint", file = joined)),
             );
         };
         let version = self.site.version_in(target, lang);
@@ -131,17 +134,15 @@ impl DocumentLinks<'_> {
             } else {
                 format!("{dir}/{name}")
             };
-            format!("did you mean `{link}`? Links to other entries name their file")
+            msg!("link-not-found-sibling-hint", link = link)
         } else if looks_like_a_host(written) {
-            format!("a website needs its scheme: write `https://{written}`")
+            msg!("link-not-found-host-hint", written = written)
         } else {
-            "write a link to another entry as its file (`../startups/acme.md`), to a page of the site from its root (`/start-ups/`), or to a website in full (`https://…`)".to_string()
+            msg!("link-not-found-hint")
         };
-        broken(
-            format!("`{written}` is not a page, a file or an entry of the site"),
-            Some(hint),
-        )
+        broken(msg!("link-not-found", written = written), Some(hint))
     }
+
     /// `path` relative to the document's folder, as a path under `content/`.
     fn join_to_source(&self, path: &str) -> Option<String> {
         let doc = &self.site.documents[self.id];
@@ -160,7 +161,7 @@ impl DocumentLinks<'_> {
     }
 }
 
-fn broken(message: String, hint: Option<String>) -> LinkTarget {
+fn broken(message: Message, hint: Option<Message>) -> LinkTarget {
     LinkTarget::Broken { message, hint }
 }
 

@@ -10,6 +10,8 @@ use tera::Tera;
 use super::functions::{EntriesFunction, UrlFunction};
 use crate::confine::SiteRoot;
 use crate::diagnostics::{Diagnostic, Span};
+use crate::messages::Message;
+use crate::msg;
 use crate::site::Site;
 
 /// Loaded templates, with the file each name came from.
@@ -50,9 +52,11 @@ impl Templates {
             return Err(escapes);
         }
         if files.is_empty() {
-            return Err(vec![Diagnostic::error("the theme has no templates")
-                .at(Span::file(&crate::content::discover::display_path(root, theme_dir)))
-                .hint("check `theme` in site.toml: it names a folder under `themes/` with a `templates/` folder")]);
+            return Err(vec![Diagnostic::error(msg!("theme-without-templates"))
+                .at(Span::file(&crate::content::discover::display_path(
+                    root, theme_dir,
+                )))
+                .hint(msg!("theme-without-templates-hint"))]);
         }
         let mut tera = Tera::default();
         let pairs: Vec<(PathBuf, Option<String>)> = files
@@ -137,13 +141,14 @@ fn template_error(
         .max_by_key(|(name, _)| name.len())
         .map(|(_, path)| path.clone());
     let Some(path) = file else {
-        return Diagnostic::error(format!("template error: {}", first_line(&full))).hint(full);
+        return Diagnostic::error(msg!("template-error", detail = first_line(&full)))
+            .hint(msg!("template-error-detail", detail = full));
     };
     let display = crate::content::discover::display_path(root, &path);
     let position = parse_position(&full);
     let (Some((line, column)), Ok(text)) = (position, std::fs::read_to_string(&path)) else {
         let detail = chain.last().cloned().unwrap_or_default();
-        return Diagnostic::error(format!("template error: {}", first_line(&detail)))
+        return Diagnostic::error(msg!("template-error", detail = first_line(&detail)))
             .at(Span::file(&display))
             .hint(hint_for(&detail));
     };
@@ -154,14 +159,13 @@ fn template_error(
         .lines()
         .rev()
         .find_map(|l| l.trim().strip_prefix("= "))
-        .unwrap_or("unexpected text")
-        .to_string();
-    Diagnostic::error("template syntax error")
+        .map_or(msg!("template-unexpected-text"), |e| {
+            msg!("template-expected", expected = e)
+        });
+    Diagnostic::error(msg!("template-syntax-error"))
         .at(span)
         .label(expected)
-        .hint(
-            "check that every `{{`, `{%` and `{#` is closed, and every block has its `{% end… %}`",
-        )
+        .hint(msg!("template-syntax-error-hint"))
 }
 
 fn first_line(text: &str) -> &str {
@@ -179,16 +183,16 @@ fn parse_position(text: &str) -> Option<(usize, usize)> {
     Some((line.trim().parse().ok()?, column.parse().ok()?))
 }
 
-fn hint_for(detail: &str) -> String {
+fn hint_for(detail: &str) -> Message {
     if detail.contains("not found in context") {
-        "the variable does not exist on this kind of page; guard it with `{% if … %}` or use `| default(value=…)`".into()
+        msg!("template-unknown-variable-hint")
     } else {
         let clean: Vec<&str> = detail
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        format!("Tera says: {}", clean.join(" "))
+        msg!("template-error-detail", detail = clean.join(" "))
     }
 }
 

@@ -21,6 +21,7 @@ use indexmap::IndexMap;
 use crate::config::{Config, SortBy};
 use crate::content::{Document, Loaded, Role};
 use crate::diagnostics::{Diagnostic, Span};
+use crate::msg;
 pub use order::Order;
 pub use relations::{BackRef, Relations};
 pub use routes::{Owner, Routes};
@@ -129,7 +130,7 @@ impl Site {
             &mut problems,
         );
         let order = Order::new(&documents);
-        let taxonomies = taxonomies::collect(&config, &documents, &order);
+        let taxonomies = taxonomies::collect(&config, &documents, &order, &mut problems);
         let term_counts = taxonomies::term_counts(&taxonomies, &documents);
         let mut site = Site {
             lists: IndexMap::new(),
@@ -254,11 +255,9 @@ impl Site {
                 }
                 let name = original.file_name()?.to_string_lossy().into_owned();
                 Some(
-                    Diagnostic::warning(format!(
-                        "this translation has no original: there is no `{name}` beside it, so the page exists in one language only"
-                    ))
-                    .at(Span::file(&doc.source.display))
-                    .hint(format!("write the original `{name}`, or rename this file `{name}` if it is the only version")),
+                    Diagnostic::warning(msg!("translation-without-original", name = name))
+                        .at(Span::file(&doc.source.display))
+                        .hint(msg!("translation-without-original-hint", name = name)),
                 )
             })
             .collect()

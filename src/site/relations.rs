@@ -13,6 +13,7 @@ use super::EntryId;
 use crate::config::Config;
 use crate::content::{Document, FieldValue};
 use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::msg;
 
 /// A reference to a group from another group's field.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -163,21 +164,24 @@ impl Miss<'_> {
     ) -> Diagnostic {
         let span = doc.line_span(line);
         match self {
-            Miss::NoCollection => Diagnostic::error(format!(
-                "`{field}`: `{target}` does not say which collection it is in"
+            Miss::NoCollection => Diagnostic::error(msg!(
+                "ref-without-collection",
+                field = field,
+                target = target
             ))
             .at(span)
-            .hint("write `collection/slug`, e.g. `startups/acme`"),
-            Miss::UnknownCollection(c) => {
-                Diagnostic::error(format!("`{field}`: there is no collection `{c}`"))
-                    .at(span)
-                    .hint("write `collection/slug` with a collection declared in site.toml")
-            }
+            .hint(msg!("ref-without-collection-hint")),
+            Miss::UnknownCollection(c) => Diagnostic::error(msg!(
+                "ref-unknown-collection",
+                field = field,
+                collection = c
+            ))
+            .at(span)
+            .hint(msg!("ref-unknown-collection-hint")),
             Miss::NoEntry(c, slug) if excluded.contains(&(*c, *slug)) => {
-                Diagnostic::warning(format!(
-                    "`{field}`: `{target}` is a draft or not yet published; the link is left out"
-                ))
-                .at(span)
+                Diagnostic::warning(msg!("ref-to-unpublished", field = field, target = target))
+                    .at(span)
+                    .hint(msg!("ref-to-unpublished-hint"))
             }
             Miss::NoEntry(c, slug) => {
                 // Compare as slugs: `IPM` and `Imagerie médicale` are typed
@@ -190,14 +194,17 @@ impl Miss<'_> {
                     .find(|s| *s == folded)
                     .or_else(|| did_you_mean(&folded, known.iter().copied()));
                 let hint = match close {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!(
-                        "check the spelling: it must be the slug of an entry in `content/{c}/`"
-                    ),
+                    Some(close) => msg!("did-you-mean", close = close),
+                    None => msg!("ref-dangling-hint", collection = c),
                 };
-                Diagnostic::error(format!("`{field}`: no entry `{slug}` in collection `{c}`"))
-                    .at(span)
-                    .hint(hint)
+                Diagnostic::error(msg!(
+                    "ref-dangling",
+                    field = field,
+                    slug = slug,
+                    collection = c
+                ))
+                .at(span)
+                .hint(hint)
             }
         }
     }

@@ -10,6 +10,7 @@ use super::{EntryId, Site};
 use crate::config::Config;
 use crate::content::{Document, Role};
 use crate::diagnostics::{Diagnostic, Span};
+use crate::msg;
 
 /// What a route shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -275,11 +276,11 @@ fn duplicate(site: &Site, path: &str, first: &Owner, second: &Owner) -> Diagnost
         Owner::Document(id) | Owner::Alias { target: id } => Some(&site.documents[*id]),
         _ => None,
     };
-    let message = format!("two pages want the address /{path}");
+    let message = msg!("address-taken-twice", path = path);
     let (a, b) = (file_of(first), file_of(second));
     let mut diagnostic = Diagnostic::error(message).hint(match (a.is_some(), b.is_some()) {
-        (true, true) => "give one of them another `slug:` (or remove the alias)",
-        _ => "this address is taken by a generated list page; choose another `slug:`",
+        (true, true) => msg!("address-taken-twice-hint"),
+        _ => msg!("address-taken-by-list-hint"),
     });
     for (i, doc) in [b, a].into_iter().flatten().enumerate() {
         let span = Span::line_of(&doc.source.display, &doc.text, 1);

@@ -1,7 +1,12 @@
 //! Taxonomies: terms gathered from `tags` and from `list` fields declared
 //! with `taxonomy = "…"`, per language.
+//!
+//! Terms of a taxonomy that declares them arrive here already checked and
+//! written as their labels. An open taxonomy takes any term, but one term
+//! written two ways (`Imagerie médicale`, `imagerie medicale`) would share
+//! an address under two names: that is an error naming both files.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use indexmap::IndexMap;
@@ -9,6 +14,8 @@ use indexmap::IndexMap;
 use super::{EntryId, Order};
 use crate::config::{Config, SortBy};
 use crate::content::{Document, FieldValue, Role};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::msg;
 use crate::slug::slugify;
 
 /// One term of a taxonomy in one language.
@@ -29,23 +36,26 @@ pub struct Taxonomy {
     pub per_lang: HashMap<String, Vec<Term>>,
 }
 
-/// Gathers every declared taxonomy's terms.
+/// Gathers every declared taxonomy's terms; a term written two ways is
+/// reported in `problems`.
 pub(super) fn collect(
     config: &Config,
     documents: &[Arc<Document>],
     order: &Order,
+    problems: &mut Vec<Diagnostic>,
 ) -> IndexMap<String, Taxonomy> {
     // The same few terms are written on many entries: fold each once.
     let mut slugs: HashMap<&str, String> = HashMap::new();
     let mut out = IndexMap::new();
     for name in config.taxonomies.keys() {
         let mut per_lang: HashMap<String, BTreeMap<String, Term>> = HashMap::new();
+        let mut reported = HashSet::new();
         for (id, doc) in documents.iter().enumerate() {
             if !matches!(doc.source.role, Role::Entry { .. }) {
                 continue;
             }
             let terms = per_lang.entry(doc.source.lang.clone()).or_default();
-            for written in values_for(config, name, doc) {
+            for (field, written) in values_for(config, name, doc) {
                 let slug = slugs
                     .entry(written)
                     .or_insert_with(|| slugify(written))
@@ -58,6 +68,10 @@ pub(super) fn collect(
                     slug,
                     entries: Vec::new(),
                 });
+                if term.name != written && reported.insert((id, written)) {
+                    let first = &documents[term.entries[0]];
+                    problems.push(spelled_twice(field, written, doc, &term.name, first));
+                }
                 if term.entries.last() != Some(&id) {
                     term.entries.push(id);
                 }
@@ -78,11 +92,58 @@ pub(super) fn collect(
     out
 }
 
-/// The values a document gives to taxonomy `name`.
-fn values_for<'a>(config: &'a Config, name: &str, doc: &'a Document) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
+/// A term written `written` in `doc`'s field `field`, and `first` in the
+/// earlier document `earlier`.
+fn spelled_twice(
+    field: &str,
+    written: &str,
+    doc: &Document,
+    first: &str,
+    earlier: &Document,
+) -> Diagnostic {
+    let message = msg!(
+        "term-spelled-twice",
+        field = field,
+        written = written,
+        first = first,
+        file = earlier.source.display.display()
+    );
+    Diagnostic::error(message)
+        .at(value_span(doc, field, written))
+        .related(value_span(earlier, field, first))
+        .hint(msg!("term-spelled-twice-hint", first = first))
+}
+
+/// Where `value` is written in the front matter, after the line of `field`
+/// (that line when it cannot be found).
+fn value_span(doc: &Document, field: &str, value: &str) -> Span {
+    let mut offset = 0;
+    let mut field_at = None;
+    for line in doc.text.split_inclusive('\n') {
+        if line
+            .strip_prefix(field)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+        {
+            field_at = Some(offset);
+            break;
+        }
+        offset += line.len();
+    }
+    let Some(start) = field_at else {
+        return doc.line_span(1);
+    };
+    match doc.text[start..].find(value) {
+        Some(at) => Span::in_text(&doc.source.display, &doc.text, start + at, value.len()),
+        None => Span::in_text(&doc.source.display, &doc.text, start, field.len()),
+    }
+}
+
+/// The values a document gives to taxonomy `name`, with the field each is
+/// written in.
+fn values_for<'a>(config: &'a Config, name: &str, doc: &'a Document) -> Vec<(&'a str, &'a str)> {
+    let mut out: Vec<(&str, &str)> = Vec::new();
     if name == "tags" {
-        out.extend(doc.tags.iter().map(String::as_str));
+        out.extend(doc.tags.iter().map(|t| ("tags", t.as_str())));
     }
     let specs = doc
         .collection()
@@ -94,7 +155,7 @@ fn values_for<'a>(config: &'a Config, name: &str, doc: &'a Document) -> Vec<&'a 
             .and_then(|s| s.taxonomy.as_deref())
             == Some(name);
         if let (true, FieldValue::List(values)) = (feeds, &value.value) {
-            out.extend(values.iter().map(String::as_str));
+            out.extend(values.iter().map(|v| (field.as_str(), v.as_str())));
         }
     }
     out

@@ -119,7 +119,7 @@ pub(super) fn bodies_only(delta: &Delta) -> Option<Vec<Arc<Document>>> {
     pairs
         .iter()
         .map(|pair| match pair {
-            (Outcome::Document(old), Outcome::Document(new))
+            (Outcome::Document { document: old, .. }, Outcome::Document { document: new, .. })
                 if old.front_matter() == new.front_matter() =>
             {
                 Some(new.clone())

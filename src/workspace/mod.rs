@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use crate::bodies::Bodies;
 use crate::build::{BuildRequest, Progress};
-use crate::config::Config;
+use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::markdown;
 use crate::output::assets::{Manifest, StaticFiles};
@@ -238,7 +238,9 @@ impl Caches {
     pub(crate) fn load_config(&mut self, request: &BuildRequest) -> Result<&Config, Diagnostics> {
         let mut config = Config::load(&self.root).map_err(Diagnostics::from_iter)?;
         if let Some(base_url) = &request.base_url {
-            config.base_url = base_url.trim_end_matches('/').to_string();
+            config::check_base_url(base_url, "--base-url")
+                .map_err(|d| Diagnostics::from_iter([d]))?;
+            config.base_url = config::normalize_base_url(base_url);
         }
         let published = std::mem::take(&mut self.published);
         *self = Caches::new(&self.root);
@@ -491,9 +493,9 @@ fn load_templates(
 
 /// The diagnostic for an output file that could not be written.
 pub(crate) fn write_failure(path: &Path, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write the output: {error}"))
+    Diagnostic::error(crate::msg!("output-unwritable", error = error))
         .at(Span::file(path))
-        .hint("check that the output folder's parent exists and is writable")
+        .hint(crate::msg!("output-unwritable-hint"))
 }
 
 /// Times the stages of a run (shown with `--verbose`).

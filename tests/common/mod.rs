@@ -89,11 +89,14 @@ impl TestSite {
         self
     }
 
-    /// Runs `parvis <args>` with the site as working directory.
+    /// Runs `parvis <args>` with the site as working directory (and no
+    /// `PARVIS_MESSAGES` from the caller's environment: messages follow
+    /// the site's language unless `args` say otherwise).
     pub fn run(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_parvis"))
             .args(args)
             .current_dir(&self.root)
+            .env_remove("PARVIS_MESSAGES")
             .output()
             .unwrap();
         Run {

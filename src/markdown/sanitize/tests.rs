@@ -474,3 +474,42 @@ fn shuffled_attacks_come_out_inert_for_a_real_html_parser() {
     }
     assert!(active > 1_000, "the generator should produce attacks");
 }
+
+#[test]
+fn what_is_removed_is_noted_with_its_place() {
+    let piece =
+        "<p style=\"x\" onclick=\"y()\">a</p><svg/><font>b</font><a href=\"javascript:z\">c</a>";
+    let mut sanitizer = Sanitizer::default();
+    let (mut html, mut text) = (String::new(), String::new());
+    let out = Output {
+        html: &mut html,
+        text: &mut text,
+    };
+    sanitizer.clean(piece, 0, &mut |_| None, out);
+    let removed: Vec<(&str, Removal)> = sanitizer
+        .take_removed()
+        .into_iter()
+        .map(|r| (&piece[r.at], r.what))
+        .collect();
+    let attribute = |name: &str| Removal::Attribute {
+        tag: "p".into(),
+        name: name.into(),
+    };
+    assert_eq!(
+        removed,
+        [
+            ("<p style=\"x\" onclick=\"y()\">", attribute("style")),
+            ("<p style=\"x\" onclick=\"y()\">", attribute("onclick")),
+            ("<svg/>", Removal::Element("svg".into())),
+            ("<font>", Removal::Tag("font".into())),
+            (
+                "<a href=\"javascript:z\">",
+                Removal::Url {
+                    tag: "a".into(),
+                    url: "javascript:z".into()
+                }
+            ),
+        ]
+    );
+    assert!(sanitizer.take_removed().is_empty(), "taken once");
+}
