@@ -105,17 +105,25 @@ impl Templates {
 /// Escapes text for HTML text and quoted attributes. Unlike Tera's default
 /// it leaves `/` alone, so URLs stay readable and pages smaller.
 pub fn escape_html(text: &str) -> String {
+    // Every value a template shows goes through here: copy the runs
+    // between special characters whole (they are all ASCII, so byte
+    // positions are character boundaries).
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -199,6 +207,16 @@ fn hint_for(detail: &str) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape_html(r#"Santé & <b>"l'été"</b> / 日本"#),
+            "Santé &amp; &lt;b&gt;&quot;l&#39;été&quot;&lt;/b&gt; / 日本"
+        );
+        assert_eq!(escape_html(""), "");
+        assert_eq!(escape_html("&"), "&amp;");
+    }
 
     #[test]
     fn reads_pest_positions() {
