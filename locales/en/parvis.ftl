@@ -211,6 +211,34 @@ slug-empty-hint = rename the file with letters or digits, or set `slug:`
 alias-not-a-site-path = `aliases`: `{ $alias }` is not a site path
 alias-not-a-site-path-hint = write old addresses from the site root, e.g. `/actualites/ancien-titre/`
 
+## Texts to fill in or translate, written by `parvis new`
+
+placeholder-left = `{ $field }` still holds `{ $placeholder }`: the entry is not finished
+placeholder-fill-hint = replace `{ $placeholder }` with the value of `{ $field }`: { field-type }
+placeholder-translate-hint = replace `{ $placeholder }` and the original text after it with their translation: `{ $field }: "…"`
+placeholder-in-body = the text still holds `{ $placeholder }`: the entry is not finished
+placeholder-body-fill-hint = write your text in place of this line
+placeholder-body-translate-hint = translate the text after this line, then delete it
+field-type =
+    { $kind ->
+        [string] a text
+        [markdown] a text in Markdown (on several lines: `|` then the text, indented)
+        [int] a whole number, e.g. 12
+        [year] a year in four digits, e.g. 2021
+        [date] a date written YYYY-MM-DD, e.g. 2026-12-01
+        [bool] `true` (yes) or `false` (no)
+        [url] a full web address, starting with `https://`
+        [email] an email address, e.g. name@example.org
+        [enum] one of these values: { $values }
+        [terms] a list in brackets, among: { $values }
+        [list] a list in brackets, e.g. [first, second]
+        [asset] the path of a file in the `assets/` folder, e.g. img/photo.jpg
+        [ref] the file name (without `.md`) of an entry of the `{ $collection }` collection
+        [ref-any] an entry, written `collection/file-name`
+        [refs] a list of file names (without `.md`) of entries of the `{ $collection }` collection, in brackets
+       *[refs-any] a list of entries written `collection/file-name`, in brackets
+    }
+
 ## References between entries (ref and refs fields)
 
 ref-without-collection = `{ $field }`: `{ $target }` does not say which collection it is in

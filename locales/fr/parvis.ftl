@@ -218,6 +218,34 @@ slug-empty-hint = renommez le fichier avec des lettres ou des chiffres, ou ajout
 alias-not-a-site-path = `aliases` : `{ $alias }` n'est pas une adresse du site
 alias-not-a-site-path-hint = écrivez les anciennes adresses depuis la racine du site, par exemple `/actualites/ancien-titre/`
 
+## Textes à compléter ou à traduire, écrits par `parvis new`
+
+placeholder-left = `{ $field }` contient encore `{ $placeholder }` : la fiche n'est pas terminée
+placeholder-fill-hint = remplacez `{ $placeholder }` par la valeur de `{ $field }` : { field-type }
+placeholder-translate-hint = remplacez `{ $placeholder }` et le texte d'origine qui le suit par leur traduction : `{ $field }: "…"`
+placeholder-in-body = le texte contient encore `{ $placeholder }` : la fiche n'est pas terminée
+placeholder-body-fill-hint = écrivez votre texte à la place de cette ligne
+placeholder-body-translate-hint = traduisez le texte qui suit cette ligne, puis supprimez-la
+field-type =
+    { $kind ->
+        [string] un texte
+        [markdown] un texte en Markdown (sur plusieurs lignes : `|` puis le texte en retrait)
+        [int] un nombre entier, par exemple 12
+        [year] une année en quatre chiffres, par exemple 2021
+        [date] une date sous la forme AAAA-MM-JJ, par exemple 2026-12-01
+        [bool] `true` (oui) ou `false` (non)
+        [url] une adresse web complète, qui commence par `https://`
+        [email] une adresse e-mail, par exemple nom@exemple.fr
+        [enum] l'une de ces valeurs : { $values }
+        [terms] une liste entre crochets, parmi : { $values }
+        [list] une liste entre crochets, par exemple [premier, second]
+        [asset] le chemin d'un fichier du dossier `assets/`, par exemple img/photo.jpg
+        [ref] le nom de fichier (sans `.md`) d'une fiche de la collection `{ $collection }`
+        [ref-any] une fiche, écrite `collection/nom-du-fichier`
+        [refs] une liste de noms de fichiers (sans `.md`) de fiches de la collection `{ $collection }`, entre crochets
+       *[refs-any] une liste de fiches écrites `collection/nom-du-fichier`, entre crochets
+    }
+
 ## Renvois entre fiches (champs ref et refs)
 
 ref-without-collection = `{ $field }` : `{ $target }` ne dit pas dans quelle collection chercher
