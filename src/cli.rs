@@ -7,6 +7,7 @@
 
 mod help;
 mod language;
+mod scaffold;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -59,6 +60,8 @@ enum Format {
 #[derive(Debug, Subcommand)]
 enum Command {
     Build(BuildArgs),
+    New(scaffold::NewArgs),
+    Init(scaffold::InitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +86,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build(args) => run_build(&cli.output, args, lang),
+        Command::New(args) => scaffold::run_new(&cli.output, args, lang),
+        Command::Init(args) => scaffold::run_init(&cli.output, args, lang),
     }
 }
 

@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod messages;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod site;
 pub mod slug;

@@ -74,6 +74,16 @@ cli-verbose = Print the time of each stage
 cli-format = How to print diagnostics: `human` (for people, the default) or `json` (one JSON object on standard output, for CI)
 cli-messages = Language of messages, `fr` or `en` (otherwise: the PARVIS_MESSAGES variable, then the site's default language)
 cli-deny-warnings = Fail the build on warnings too (the previous output is kept)
+cli-new = Write a new entry, or the translation of an entry, from its collection's fields
+cli-new-collection = The entry's collection, e.g. `startups`
+cli-new-title = The entry's title; it gives the file name (optional with `--from`)
+cli-new-lang = The entry's language, e.g. `en` (default: the site's default language)
+cli-new-from = Write the translation of this entry (its file name, without `.md`), beside it
+cli-init = Create a new site, ready to build, in an empty folder
+cli-init-dir = The new site's folder (created if missing)
+cli-collection-value = COLLECTION
+cli-title-value = TITLE
+cli-name-value = NAME
 
 ## General answers
 
@@ -298,6 +308,46 @@ i18n-key-missing-hint = add `{ $key } = "…"` to `i18n/{ $lang }.toml` (the sit
 i18n-unreadable = cannot read interface texts: { $error }
 i18n-invalid = invalid interface texts: { $detail }
 i18n-invalid-hint = write one `key = "text"` per line
+
+## New entry and new site (parvis new, parvis init)
+
+new-written = Entry written: { $file }
+new-next-step = Fill it in (every `TO FILL IN` or `TO TRANSLATE` must be replaced), then check it with `parvis check`.
+new-unwritable = cannot write `{ $file }`: { $error }
+new-unwritable-hint = check that you can write in the site's folder
+new-file-exists = `{ $file }` already exists: parvis never replaces an entry
+new-file-exists-hint = open that file to change it, or choose another title
+new-unknown-collection = `{ $collection }` is not a collection of this site
+new-collections = the site's collections: { $collections }
+new-unknown-language = the language `{ $lang }` is not declared in site.toml
+new-languages = the site's languages: { $langs }
+new-title-without-slug = the title “{ $title }” gives no file name
+new-title-without-slug-hint = give a title with at least one letter or digit
+new-from-same-language = `--from` writes a translation, but `{ $lang }` is the originals' language
+new-from-same-language-hint = name the translation's language, e.g. `--lang en`
+new-from-not-found = the `{ $collection }` collection has no entry `{ $name }` in the default language
+new-from-known = its entries: { $names }
+new-comment-required = Required fields: replace "{ $placeholder }" with the value.
+new-comment-optional = Optional fields: remove the "#" at the start of the line, then write the value after the colon.
+new-comment-body = The entry's text is written in Markdown below the next --- line.
+new-common-field =
+    { $field ->
+        [summary] one sentence that presents the entry, shown by lists and search engines (else, the first paragraph)
+        [tags] the topics, in brackets: [imaging, research]
+        [image] an image of the `assets/` folder, e.g. img/photo.jpg
+        [image_alt] what the image shows, for people who cannot see it (required with `image`)
+        [weight] a number: entries are listed from the smallest to the largest
+       *[draft] `true` for a draft, which is not published
+    }
+new-examples = e.g. { $names }
+new-comment-translation = Translation of { $file }: replace each "{ $placeholder }" and the original text after it with their translation.
+new-comment-slug = an address of the translation's own, in lower case with dashes (else, the original's)
+new-translate-value = { $placeholder }: { $text }
+new-translate-body = { $placeholder }: translate the text below, then delete this line.
+init-written = Site created in { $dir } ({ $files } files).
+init-next-step = Build it with `parvis build --root { $dir }`, then replace the examples with your entries.
+init-not-empty = `{ $dir }` is not empty: parvis creates a site only in an empty or new folder
+init-not-empty-hint = choose a new folder name, e.g. `parvis init my-site`
 
 ## Writing the site
 

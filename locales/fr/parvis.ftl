@@ -81,6 +81,16 @@ cli-verbose = Affiche la durée de chaque étape
 cli-format = Forme des messages : `human` (pour les personnes, par défaut) ou `json` (un objet JSON sur la sortie standard, pour l'intégration continue)
 cli-messages = Langue des messages, `fr` ou `en` (sinon : la variable PARVIS_MESSAGES, puis la langue par défaut du site)
 cli-deny-warnings = Fait échouer la construction s'il y a des avertissements (la version précédente reste en place)
+cli-new = Écrit une nouvelle fiche, ou la traduction d'une fiche, d'après les champs de sa collection
+cli-new-collection = La collection de la fiche, par exemple `startups`
+cli-new-title = Le titre de la fiche ; il donne le nom du fichier (facultatif avec `--from`)
+cli-new-lang = La langue de la fiche, par exemple `en` (par défaut : la langue par défaut du site)
+cli-new-from = Écrit la traduction de cette fiche (son nom de fichier, sans `.md`), à côté d'elle
+cli-init = Crée un nouveau site, prêt à construire, dans un dossier vide
+cli-init-dir = Le dossier du nouveau site (créé s'il n'existe pas)
+cli-collection-value = COLLECTION
+cli-title-value = TITRE
+cli-name-value = NOM
 
 ## Réponses générales
 
@@ -305,6 +315,46 @@ i18n-key-missing-hint = ajoutez `{ $key } = "…"` dans `i18n/{ $lang }.toml` (c
 i18n-unreadable = impossible de lire les textes d'interface : { $error }
 i18n-invalid = textes d'interface invalides : { $detail }
 i18n-invalid-hint = écrivez une ligne `cle = "texte"` par texte
+
+## Nouvelle fiche et nouveau site (parvis new, parvis init)
+
+new-written = Fiche écrite : { $file }
+new-next-step = Remplissez-la (chaque `À COMPLÉTER` ou `À TRADUIRE` doit être remplacé), puis vérifiez-la avec `parvis check`.
+new-unwritable = impossible d'écrire `{ $file }` : { $error }
+new-unwritable-hint = vérifiez que vous pouvez écrire dans le dossier du site
+new-file-exists = `{ $file }` existe déjà : parvis ne remplace jamais une fiche
+new-file-exists-hint = ouvrez ce fichier pour le modifier, ou choisissez un autre titre
+new-unknown-collection = `{ $collection }` n'est pas une collection de ce site
+new-collections = les collections du site : { $collections }
+new-unknown-language = la langue `{ $lang }` n'est pas déclarée dans site.toml
+new-languages = les langues du site : { $langs }
+new-title-without-slug = le titre « { $title } » ne donne pas de nom de fichier
+new-title-without-slug-hint = donnez un titre avec au moins une lettre ou un chiffre
+new-from-same-language = `--from` écrit une traduction, mais `{ $lang }` est la langue des originaux
+new-from-same-language-hint = indiquez la langue de la traduction, par exemple `--lang en`
+new-from-not-found = la collection `{ $collection }` n'a pas de fiche `{ $name }` dans la langue par défaut
+new-from-known = ses fiches : { $names }
+new-comment-required = Champs obligatoires : remplacez « { $placeholder } » par la valeur.
+new-comment-optional = Champs facultatifs : enlevez le « # » du début de la ligne, puis écrivez la valeur après les deux-points.
+new-comment-body = Le texte de la fiche s'écrit en Markdown sous la ligne --- qui suit.
+new-common-field =
+    { $field ->
+        [summary] une phrase de présentation, reprise par les listes et les moteurs de recherche (sinon, le premier paragraphe)
+        [tags] les thèmes, entre crochets : [imagerie, recherche]
+        [image] une image du dossier `assets/`, par exemple img/photo.jpg
+        [image_alt] ce que montre l'image, pour les personnes qui ne la voient pas (obligatoire avec `image`)
+        [weight] un nombre : les fiches se rangent du plus petit au plus grand
+       *[draft] `true` pour un brouillon, qui n'est pas publié
+    }
+new-examples = par exemple : { $names }
+new-comment-translation = Traduction de { $file } : remplacez chaque « { $placeholder } » et le texte d'origine qui le suit par leur traduction.
+new-comment-slug = une adresse propre à la traduction, en minuscules sans accents, avec des tirets (sinon, celle de l'original)
+new-translate-value = { $placeholder } : { $text }
+new-translate-body = { $placeholder } : traduisez le texte ci-dessous, puis supprimez cette ligne.
+init-written = Site créé dans { $dir } ({ $files } fichiers).
+init-next-step = Construisez-le avec `parvis build --root { $dir }`, puis remplacez les exemples par vos fiches.
+init-not-empty = `{ $dir }` n'est pas vide : parvis ne crée un site que dans un dossier vide ou qui n'existe pas encore
+init-not-empty-hint = choisissez un nouveau nom de dossier, par exemple `parvis init mon-site`
 
 ## Écriture du site
 
