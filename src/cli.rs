@@ -5,6 +5,7 @@
 //! printed) or warnings under `--deny-warnings`, 2 bad usage (clap's own
 //! code, and an invalid `--base-url`).
 
+mod check;
 mod help;
 mod language;
 mod scaffold;
@@ -62,6 +63,7 @@ enum Command {
     Build(BuildArgs),
     New(scaffold::NewArgs),
     Init(scaffold::InitArgs),
+    Check(check::CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +90,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => run_build(&cli.output, args, lang),
         Command::New(args) => scaffold::run_new(&cli.output, args, lang),
         Command::Init(args) => scaffold::run_init(&cli.output, args, lang),
+        Command::Check(args) => check::run_check(&cli.output, args, lang),
     }
 }
 

@@ -225,6 +225,11 @@ fn init_makes_a_site_that_builds_without_a_warning() {
     assert!(build.stderr.is_empty(), "{}", build.stderr);
     assert!(!build.stdout.contains("avertissement"), "{}", build.stdout);
     assert!(site.join("public/index.html").is_file());
+    let check = parvis(
+        &["check", "--deny-warnings", "--root", "mon-site"],
+        dir.path(),
+    );
+    assert_eq!(check.code, 0, "{}", check.stderr);
     // A new entry of the new site builds too.
     let new = parvis(
         &["new", "startups", "Ma start-up", "--root", "mon-site"],

@@ -49,6 +49,29 @@ summary-denied =
         [one] 1 warning, refused
        *[other] { $warnings } warnings, refused
     } by `--deny-warnings`; the previous output was left as it was
+summary-checked =
+    Checked { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    }: no error{ $warnings ->
+        [0] {""}
+        [one] , 1 warning
+       *[other] , { $warnings } warnings
+    }
+summary-check-failed =
+    error: the site has { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }{ $warnings ->
+        [0] {""}
+        [one] {" "}and 1 warning
+       *[other] {" "}and { $warnings } warnings
+    }
+summary-check-denied =
+    error: { $warnings ->
+        [one] 1 warning, refused
+       *[other] { $warnings } warnings, refused
+    } by `--deny-warnings`
 progress-reading = Reading the content…
 progress-rendering = Rendering pages: { $done }/{ $total }
 
@@ -84,6 +107,10 @@ cli-init-dir = The new site's folder (created if missing)
 cli-collection-value = COLLECTION
 cli-title-value = TITLE
 cli-name-value = NAME
+cli-check = Check the site as a build does, writing nothing, and review its accessibility
+cli-check-external = Also check the links to other sites (answers are kept 24 h in `.parvis-cache/`)
+cli-check-timeout = How long to wait for each link to another site, in seconds (default: 15)
+cli-seconds-value = SECONDS
 
 ## General answers
 
@@ -308,6 +335,53 @@ i18n-key-missing-hint = add `{ $key } = "…"` to `i18n/{ $lang }.toml` (the sit
 i18n-unreadable = cannot read interface texts: { $error }
 i18n-invalid = invalid interface texts: { $detail }
 i18n-invalid-hint = write one `key = "text"` per line
+
+## Review (parvis check)
+
+review-image-without-alt = this image has no text alternative: people who cannot see it will not know what it shows
+review-image-without-alt-label = no text alternative
+review-image-without-alt-hint = describe what the image shows between the brackets: `![What the image shows](…)`
+review-raw-image-without-alt-hint = add `alt="…"` describing what the image shows (or `alt=""` if it is purely decorative)
+review-link-without-text = this link has no text: a screen reader only reads out its address
+review-link-without-text-label = link without text
+review-link-without-text-hint = write where the link leads between the brackets: `[the Contact page](…)`
+review-raw-link-without-text-hint = write the link's text between `<a …>` and `</a>`, or add `aria-label="…"`
+review-heading-skipped =
+    { $previous ->
+        [1] this level { $level } heading comes right after the page's title (level 1): levels are skipped
+       *[other] this level { $level } heading follows a level { $previous } heading: levels are skipped
+    }
+review-heading-skipped-label = level skipped
+review-heading-skipped-hint = write `{ $expected }`: headings go down one level at a time, chosen for their place, not their size
+review-no-summary = this entry has no summary: lists, search engines and social networks will show no introduction
+review-no-summary-hint = add one sentence presenting the entry to the front matter: `summary: "…"`
+external-moved = `{ $url }` redirects to another address
+external-moved-hint = write the new address directly: `{ $to }`
+external-broken =
+    `{ $url }` answers with error { $status }{ $redirected ->
+        [yes] {" "}(after a redirect to `{ $at }`)
+       *[no] {""}
+    }
+external-broken-hint =
+    { $kind ->
+        [gone] the page no longer exists: look for its new address on the site, or remove the link
+        [refused] the site refuses to answer parvis: open the link in a browser to check
+        [server] the site is down: try again later, and remove the link if it stays down
+       *[other] open the link in a browser to check, then fix or remove it
+    }
+external-loop = `{ $url }` redirects in a loop: the page never shows
+external-too-many-redirects = `{ $url }` redirects too many times in a row
+external-loop-hint = open the link in a browser; if it leads nowhere, remove it or tell the site
+external-timeout =
+    `{ $url }` did not answer within { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }
+external-timeout-hint = the site may be slow or down: try again later (or with `--timeout`), and remove the link if it lasts
+external-unreachable = `{ $url }` cannot be reached: { $error }
+external-unreachable-hint = check the address (a typo in the site's name?) or remove the link
+external-cache-unwritable = cannot keep the links' answers in `.parvis-cache/`: { $error }
+external-cache-unwritable-hint = the next check will ask every link again; check that you can write in the site's folder
 
 ## New entry and new site (parvis new, parvis init)
 

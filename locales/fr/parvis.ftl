@@ -56,6 +56,29 @@ summary-denied =
         [one] 1 avertissement, refusé
        *[other] { $warnings } avertissements, refusés
     } par `--deny-warnings` ; la version précédente du site est restée telle quelle
+summary-checked =
+    Vérification terminée : { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    }, aucune erreur{ $warnings ->
+        [0] {""}
+        [one] , 1 avertissement
+       *[other] , { $warnings } avertissements
+    }
+summary-check-failed =
+    erreur : le site a { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }{ $warnings ->
+        [0] {""}
+        [one] {" "}et 1 avertissement
+       *[other] {" "}et { $warnings } avertissements
+    }
+summary-check-denied =
+    erreur : { $warnings ->
+        [one] 1 avertissement, refusé
+       *[other] { $warnings } avertissements, refusés
+    } par `--deny-warnings`
 progress-reading = Lecture du contenu…
 progress-rendering = Pages : { $done }/{ $total }
 
@@ -91,6 +114,10 @@ cli-init-dir = Le dossier du nouveau site (créé s'il n'existe pas)
 cli-collection-value = COLLECTION
 cli-title-value = TITRE
 cli-name-value = NOM
+cli-check = Vérifie le site comme une construction, sans rien écrire, et relit son accessibilité
+cli-check-external = Vérifie aussi les liens vers d'autres sites (les réponses sont gardées 24 h dans `.parvis-cache/`)
+cli-check-timeout = Temps d'attente maximal de chaque lien vers un autre site, en secondes (par défaut : 15)
+cli-seconds-value = SECONDES
 
 ## Réponses générales
 
@@ -315,6 +342,53 @@ i18n-key-missing-hint = ajoutez `{ $key } = "…"` dans `i18n/{ $lang }.toml` (c
 i18n-unreadable = impossible de lire les textes d'interface : { $error }
 i18n-invalid = textes d'interface invalides : { $detail }
 i18n-invalid-hint = écrivez une ligne `cle = "texte"` par texte
+
+## Relecture (parvis check)
+
+review-image-without-alt = cette image n'a pas de texte de remplacement : une personne qui ne la voit pas ne saura pas ce qu'elle montre
+review-image-without-alt-label = sans texte de remplacement
+review-image-without-alt-hint = décrivez ce que montre l'image entre les crochets : `![Ce que montre l'image](…)`
+review-raw-image-without-alt-hint = ajoutez `alt="…"`, qui décrit ce que montre l'image (ou `alt=""` si elle est purement décorative)
+review-link-without-text = ce lien n'a pas de texte : un lecteur d'écran n'annonce que son adresse
+review-link-without-text-label = lien sans texte
+review-link-without-text-hint = écrivez entre les crochets où mène le lien : `[la page Contact](…)`
+review-raw-link-without-text-hint = écrivez le texte du lien entre `<a …>` et `</a>`, ou ajoutez `aria-label="…"`
+review-heading-skipped =
+    { $previous ->
+        [1] cet intertitre de niveau { $level } vient juste après le titre de la page (niveau 1) : des niveaux sont sautés
+       *[other] cet intertitre de niveau { $level } suit un intertitre de niveau { $previous } : des niveaux sont sautés
+    }
+review-heading-skipped-label = niveau sauté
+review-heading-skipped-hint = écrivez `{ $expected }` : les intertitres descendent d'un niveau à la fois, choisis pour leur place et non pour leur taille
+review-no-summary = cette fiche n'a pas de résumé : les listes, les moteurs de recherche et les réseaux sociaux n'afficheront aucune présentation
+review-no-summary-hint = ajoutez dans l'en-tête une phrase qui présente la fiche : `summary: "…"`
+external-moved = `{ $url }` est redirigé vers une autre adresse
+external-moved-hint = écrivez directement la nouvelle adresse : `{ $to }`
+external-broken =
+    `{ $url }` répond par une erreur { $status }{ $redirected ->
+        [yes] {" "}(après redirection vers `{ $at }`)
+       *[no] {""}
+    }
+external-broken-hint =
+    { $kind ->
+        [gone] la page n'existe plus : cherchez sa nouvelle adresse sur le site, ou retirez le lien
+        [refused] le site refuse de répondre à parvis : ouvrez le lien dans un navigateur pour vérifier
+        [server] le site est en panne : réessayez plus tard, et retirez le lien si la panne dure
+       *[other] ouvrez le lien dans un navigateur pour vérifier, et corrigez-le ou retirez-le
+    }
+external-loop = `{ $url }` redirige en boucle : la page ne s'affiche jamais
+external-too-many-redirects = `{ $url }` redirige trop de fois de suite
+external-loop-hint = ouvrez le lien dans un navigateur ; s'il ne mène nulle part, retirez-le ou prévenez le site
+external-timeout =
+    `{ $url }` n'a pas répondu en { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
+    }
+external-timeout-hint = le site est peut-être lent ou en panne : réessayez plus tard (ou avec `--timeout`), et retirez le lien si cela dure
+external-unreachable = `{ $url }` est injoignable : { $error }
+external-unreachable-hint = vérifiez l'adresse (une faute dans le nom du site ?) ou retirez le lien
+external-cache-unwritable = impossible d'enregistrer les réponses des liens dans `.parvis-cache/` : { $error }
+external-cache-unwritable-hint = la prochaine vérification posera de nouveau toutes les questions ; vérifiez que vous pouvez écrire dans le dossier du site
 
 ## Nouvelle fiche et nouveau site (parvis new, parvis init)
 

@@ -102,6 +102,24 @@ pub(super) fn localized(lang: Lang) -> clap::Command {
                 })
                 .mut_args(|a| a.help_heading(options.clone()))
         })
+        .mut_subcommand("check", |c| {
+            c.about(t(msg!("cli-check")))
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_arg("root", |a| {
+                    a.help(t(msg!("cli-root")))
+                        .value_name(t(msg!("cli-folder-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("drafts", |a| a.help(t(msg!("cli-drafts"))))
+                .mut_arg("external", |a| a.help(t(msg!("cli-check-external"))))
+                .mut_arg("timeout", |a| {
+                    a.help(t(msg!("cli-check-timeout")))
+                        .value_name(t(msg!("cli-seconds-value")))
+                        .hide_default_value(true)
+                })
+                .mut_args(|a| a.help_heading(options.clone()))
+        })
         .mut_subcommand("init", |c| {
             c.about(t(msg!("cli-init")))
                 .help_template(template.clone())
