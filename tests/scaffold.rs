@@ -242,3 +242,18 @@ fn init_makes_a_site_that_builds_without_a_warning() {
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("mon-site"), "{}", again.stderr);
 }
+
+#[test]
+fn placeholder_messages_name_the_field_and_what_to_write() {
+    let site = TestSite::from_fixture("basic");
+    written(&site.run(&["new", "operators", "Exemple"]));
+    let fr = site.run(&["build"]);
+    let en = site.run(&["build", "--messages", "en"]);
+    assert_eq!((fr.code, en.code), (1, 1));
+    insta::with_settings!({snapshot_suffix => "fr"}, {
+        insta::assert_snapshot!("placeholders", fr.stderr);
+    });
+    insta::with_settings!({snapshot_suffix => "en"}, {
+        insta::assert_snapshot!("placeholders", en.stderr);
+    });
+}

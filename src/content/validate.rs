@@ -277,17 +277,17 @@ impl<'a> Checker<'a> {
 
     /// Lines of the body that start with a mark `parvis new` wrote.
     fn body_placeholders(&mut self, body: &Body) {
-        let (text, start) = match body {
-            Body::Tail(start) => (&self.text[*start..], Some(*start)),
-            Body::Field(text, _) => (text.as_str(), None),
+        let text = match body {
+            Body::Tail(start) => &self.text[*start..],
+            Body::Field(text, _) => text.as_str(),
         };
         for (offset, len, mark, kind) in placeholder::in_body(text) {
-            let span = match (start, body) {
-                (Some(start), _) => {
+            // A YAML file's body is placed at its `body:` line.
+            let span = match body {
+                Body::Tail(start) => {
                     Span::in_text(&self.source.display, self.text, start + offset, len)
                 }
-                (None, Body::Field(_, line)) => self.span(*line),
-                (None, Body::Tail(_)) => self.span(1),
+                Body::Field(_, line) => self.span(*line),
             };
             let hint = match kind {
                 Placeholder::FillIn => msg!("placeholder-body-fill-hint"),

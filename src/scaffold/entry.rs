@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use super::{quoted, shown, translation, write_new, Refusal};
 use crate::config::{CollectionConfig, Config, FieldSpec, FieldType, SortBy};
+use crate::confine::SiteRoot;
 use crate::content::discover::{self, Role, SourceFile};
 use crate::content::placeholder::Placeholder;
 use crate::content::schema::type_words;
@@ -48,17 +49,7 @@ pub fn new_entry(request: &NewRequest) -> Result<PathBuf, Refusal> {
     let Some(collection) = config.collections.get(key) else {
         return Err(Refusal::Usage(unknown_collection(key, &config)));
     };
-    let lang = match &request.lang {
-        Some(lang) if !config.languages.contains_key(lang) => {
-            let langs: Vec<&str> = config.language_codes().collect();
-            return Err(Refusal::Usage(
-                Diagnostic::error(msg!("new-unknown-language", lang = lang))
-                    .hint(msg!("new-languages", langs = langs.join(", "))),
-            ));
-        }
-        Some(lang) => lang.clone(),
-        None => config.default_language.clone(),
-    };
+    let lang = language(&config, request.lang.as_deref())?;
     let found = discover::discover(root, &config);
     let entries: Vec<&SourceFile> = found
         .sources
@@ -68,31 +59,19 @@ pub fn new_entry(request: &NewRequest) -> Result<PathBuf, Refusal> {
     let (stem, name, text) = match &request.from {
         Some(from) => {
             let original = original(&config, key, &lang, from, &entries)?;
-            let stem = stem_of(original);
             let text = translation::write(&config, original, request, &lang)?;
-            (stem, original.name.clone(), text)
+            (stem_of(original), original.name.clone(), text)
         }
         None => {
-            let title = request.title.as_deref().unwrap_or_default();
-            let slug = slugify(title);
-            if slug.is_empty() {
-                return Err(Refusal::Usage(
-                    Diagnostic::error(msg!("new-title-without-slug", title = title))
-                        .hint(msg!("new-title-without-slug-hint")),
-                ));
-            }
-            let stem = match collection.sort_by {
-                SortBy::Date => format!("{}-{slug}", request.today.format("%Y-%m-%d")),
-                _ => slug.clone(),
-            };
-            let examples = examples(&found.sources, &config);
             let entry = Fresh {
                 config: &config,
                 collection,
                 lang: &lang,
                 words: request.words,
-                examples: &examples,
+                examples: &examples(&found.sources, &config),
             };
+            let title = request.title.as_deref().unwrap_or_default();
+            let (stem, slug) = file_stem(title, collection, request.today)?;
             (stem, slug, entry.text(title))
         }
     };
@@ -104,13 +83,50 @@ pub fn new_entry(request: &NewRequest) -> Result<PathBuf, Refusal> {
     } else {
         format!(".{lang}")
     };
-    let path = root
-        .join("content")
-        .join(key)
-        .join(format!("{stem}{suffix}.md"));
+    let file = format!("{stem}{suffix}.md");
+    let path = root.join("content").join(key).join(file);
     let shown = shown(root, &path);
+    // A collection folder that is a link out of the site is not written to.
+    let folder = root.join("content").join(key);
+    SiteRoot::new(root).check(&folder)?;
     write_new(&path, &shown, text.as_bytes())?;
     Ok(shown)
+}
+
+/// The entry's language: the one asked for, if the site declares it.
+fn language(config: &Config, asked: Option<&str>) -> Result<String, Refusal> {
+    match asked {
+        Some(lang) if !config.languages.contains_key(lang) => {
+            let langs: Vec<&str> = config.language_codes().collect();
+            Err(Refusal::Usage(
+                Diagnostic::error(msg!("new-unknown-language", lang = lang))
+                    .hint(msg!("new-languages", langs = langs.join(", "))),
+            ))
+        }
+        Some(lang) => Ok(lang.to_string()),
+        None => Ok(config.default_language.clone()),
+    }
+}
+
+/// The file name of a new entry without language and extension (today's
+/// date first in a collection sorted by date), and its slug.
+fn file_stem(
+    title: &str,
+    collection: &CollectionConfig,
+    today: NaiveDate,
+) -> Result<(String, String), Refusal> {
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(Refusal::Usage(
+            Diagnostic::error(msg!("new-title-without-slug", title = title))
+                .hint(msg!("new-title-without-slug-hint")),
+        ));
+    }
+    let stem = match collection.sort_by {
+        SortBy::Date => format!("{}-{slug}", today.format("%Y-%m-%d")),
+        _ => slug.clone(),
+    };
+    Ok((stem, slug))
 }
 
 /// The file name of `source` without language code and extension: its
