@@ -5,8 +5,10 @@
 //! printed) or warnings under `--deny-warnings`, 2 bad usage (clap's own
 //! code, and an invalid `--base-url`).
 
+mod check;
 mod help;
 mod language;
+mod scaffold;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -59,6 +61,9 @@ enum Format {
 #[derive(Debug, Subcommand)]
 enum Command {
     Build(BuildArgs),
+    New(scaffold::NewArgs),
+    Init(scaffold::InitArgs),
+    Check(check::CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +88,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build(args) => run_build(&cli.output, args, lang),
+        Command::New(args) => scaffold::run_new(&cli.output, args, lang),
+        Command::Init(args) => scaffold::run_init(&cli.output, args, lang),
+        Command::Check(args) => check::run_check(&cli.output, args, lang),
     }
 }
 

@@ -75,6 +75,61 @@ pub(super) fn localized(lang: Lang) -> clap::Command {
                 .mut_arg("drafts", |a| a.help(t(msg!("cli-drafts"))))
                 .mut_args(|a| a.help_heading(options.clone()))
         })
+        .mut_subcommand("new", |c| {
+            c.about(t(msg!("cli-new")))
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_arg("collection", |a| {
+                    a.help(t(msg!("cli-new-collection")))
+                        .value_name(t(msg!("cli-collection-value")))
+                })
+                .mut_arg("title", |a| {
+                    a.help(t(msg!("cli-new-title")))
+                        .value_name(t(msg!("cli-title-value")))
+                })
+                .mut_arg("lang", |a| {
+                    a.help(t(msg!("cli-new-lang")))
+                        .value_name(t(msg!("cli-lang-value")))
+                })
+                .mut_arg("from", |a| {
+                    a.help(t(msg!("cli-new-from")))
+                        .value_name(t(msg!("cli-name-value")))
+                })
+                .mut_arg("root", |a| {
+                    a.help(t(msg!("cli-root")))
+                        .value_name(t(msg!("cli-folder-value")))
+                        .hide_default_value(true)
+                })
+                .mut_args(|a| a.help_heading(options.clone()))
+        })
+        .mut_subcommand("check", |c| {
+            c.about(t(msg!("cli-check")))
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_arg("root", |a| {
+                    a.help(t(msg!("cli-root")))
+                        .value_name(t(msg!("cli-folder-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("drafts", |a| a.help(t(msg!("cli-drafts"))))
+                .mut_arg("external", |a| a.help(t(msg!("cli-check-external"))))
+                .mut_arg("timeout", |a| {
+                    a.help(t(msg!("cli-check-timeout")))
+                        .value_name(t(msg!("cli-seconds-value")))
+                        .hide_default_value(true)
+                })
+                .mut_args(|a| a.help_heading(options.clone()))
+        })
+        .mut_subcommand("init", |c| {
+            c.about(t(msg!("cli-init")))
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_arg("dir", |a| {
+                    a.help(t(msg!("cli-init-dir")))
+                        .value_name(t(msg!("cli-folder-value")))
+                })
+                .mut_args(|a| a.help_heading(options.clone()))
+        })
 }
 
 #[cfg(test)]

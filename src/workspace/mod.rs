@@ -233,6 +233,12 @@ impl Caches {
         &self.root
     }
 
+    /// The model of the last run and its bodies, if the run got that far:
+    /// `check` reviews them once the build core has run.
+    pub(crate) fn site(&self) -> Option<(&Site, &Bodies)> {
+        self.site.as_ref().map(|(site, _)| (site, &self.bodies))
+    }
+
     /// Loads `site.toml` (with the request's overrides), forgetting
     /// everything made from the previous one but what was written.
     pub(crate) fn load_config(&mut self, request: &BuildRequest) -> Result<&Config, Diagnostics> {
