@@ -138,7 +138,7 @@ pub struct Image<'a> {
 pub struct Card<'a> {
     /// Title.
     pub title: &'a str,
-    /// Relative link to the entry.
+    /// Link to the entry, the same on every page (it also names the card).
     pub href: String,
     /// `YYYY-MM-DD`.
     pub date: Option<String>,
@@ -146,6 +146,8 @@ pub struct Card<'a> {
     pub summary: &'a str,
     /// Collection key.
     pub collection: Option<&'a str>,
+    /// The collection's title in the page's language.
+    pub collection_title: Option<&'a str>,
     /// Its image.
     pub image: Option<Image<'a>>,
     /// Declared fields as plain values (refs as written).

@@ -116,7 +116,10 @@ impl<'a> Renderer<'a> {
         let mut context = self.base_context(path, page.lang, &versions);
         context.insert("page", &page);
         match self.templates.render(&self.site.root, &template, &context) {
-            Ok(html) => Ok(RenderedPage { html, problems }),
+            Ok(html) => Ok(RenderedPage {
+                html: self.with_root(html, path),
+                problems,
+            }),
             Err(d) => {
                 problems.push(d);
                 Err(problems)
@@ -158,6 +161,34 @@ impl<'a> Renderer<'a> {
             context.insert("t", words);
         }
         context
+    }
+
+    /// A link to the site path `to` that is the same on every page: the
+    /// site root is written as [`ROOT_MARK`], which [`Renderer::with_root`]
+    /// replaces by each page's own way to the root. Parts shown on many
+    /// pages (cards) are then made once.
+    fn root_link(&self, to: &str) -> String {
+        let mut link = format!("{ROOT_MARK}{to}");
+        if self.site.config.links == crate::config::LinkStyle::Files && link.ends_with('/') {
+            link.push_str("index.html");
+        }
+        link
+    }
+
+    /// The page's HTML with every [`ROOT_MARK`] written as the page's way
+    /// to the site root.
+    fn with_root(&self, html: String, path: &str) -> String {
+        if !html.contains(ROOT_MARK) {
+            return html;
+        }
+        let root = match path {
+            NOT_FOUND => self.base_path(),
+            _ => match root_of(path) {
+                up if up.is_empty() => "./".to_string(),
+                up => up,
+            },
+        };
+        html.replace(ROOT_MARK, &root)
     }
 
     /// A relative link from the page at `from` to the site path `to`.
@@ -434,6 +465,11 @@ impl<'a> Renderer<'a> {
 
 /// The site path of the page hosts show for missing addresses.
 const NOT_FOUND: &str = "404.html";
+
+/// Stands for the site root in links made once for many pages (a
+/// private-use character, which no text of the site has: content never
+/// carries it, since it is taken out of the Markdown and fields shown).
+pub const ROOT_MARK: &str = "\u{e000}";
 
 /// The relative prefix from a page to the site root.
 fn root_of(path: &str) -> String {

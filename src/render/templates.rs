@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use tera::Tera;
 
-use super::functions::{EntriesFunction, UrlFunction};
+use super::functions::{CardFunction, Cards, EntriesFunction, UrlFunction, CARD_TEMPLATE};
+use super::i18n::I18n;
 use crate::confine::SiteRoot;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::messages::Message;
@@ -21,6 +22,8 @@ pub struct Templates {
     pub tera: Tera,
     /// Template name → file, for diagnostics.
     pub files: HashMap<String, PathBuf>,
+    /// The cards `card_html()` made during this build.
+    cards: Cards,
 }
 
 impl Templates {
@@ -70,17 +73,50 @@ impl Templates {
         Ok(Templates {
             tera,
             files: files.into_iter().collect(),
+            cards: Arc::default(),
         })
     }
 
     /// Gives the template functions this build's data: the static files'
-    /// hashed names and the site's lists.
-    pub fn bind(&mut self, manifest: Arc<HashMap<String, String>>, site: &Site) {
+    /// hashed names, the site's lists and the interface words.
+    pub fn bind(&mut self, manifest: Arc<HashMap<String, String>>, site: &Site, i18n: &I18n) {
         let style = site.config.links;
         self.tera
             .register_function("url", UrlFunction { manifest, style });
         self.tera
             .register_function("entries", EntriesFunction::new(site));
+        let card_source = self
+            .files
+            .get(CARD_TEMPLATE)
+            .and_then(|path| std::fs::read_to_string(path).ok());
+        if let Some(source) = card_source {
+            // A card reads a few words; the whole `t` would cost more than
+            // the card.
+            let words = site
+                .config
+                .language_codes()
+                .filter_map(|lang| {
+                    let words = serde_json::to_value(i18n.words_read_by(lang, &source)).ok()?;
+                    Some((lang.to_string(), words))
+                })
+                .collect();
+            let cards = CardFunction {
+                tera: self.tera.clone(),
+                words: Arc::new(words),
+                made: self.cards.clone(),
+                root: super::ROOT_MARK,
+            };
+            self.tera.register_function("card_html", cards);
+        }
+        self.forget_cards();
+    }
+
+    /// Forgets the cards made by `card_html()`: their entries may have
+    /// changed since.
+    pub fn forget_cards(&self) {
+        if let Ok(mut cards) = self.cards.lock() {
+            cards.clear();
+        }
     }
 
     /// Whether a template of that name exists.

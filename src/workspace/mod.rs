@@ -373,7 +373,9 @@ pub(crate) fn run(
         return Err(problems);
     };
     if in_place.is_none() || render_all {
-        templates.bind(Arc::new(manifest.hashed.clone()), site);
+        templates.bind(Arc::new(manifest.hashed.clone()), site, i18n);
+    } else {
+        templates.forget_cards();
     }
     timer.lap("templates");
 
