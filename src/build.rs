@@ -35,6 +35,8 @@ pub struct BuildRequest {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Include entries whose `publish_after` is still to come.
+    pub scheduled: bool,
     /// The day of the build; default: today.
     pub today: Option<NaiveDate>,
     /// Counts rendered pages as they are written, for a progress line.
@@ -95,6 +97,7 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
 
     let options = BuildOptions {
         drafts: request.drafts,
+        scheduled: request.scheduled,
         today: request
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),

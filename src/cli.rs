@@ -81,6 +81,7 @@ pub fn run() -> ExitCode {
                 out: args.out,
                 base_url: args.base_url,
                 drafts: args.drafts,
+                scheduled: false,
                 today: None,
                 progress: Some(Arc::default()),
             };

@@ -55,6 +55,9 @@ impl<'a> Renderer<'a> {
         page.summary = Some(summary.html.clone());
         page.date = doc.date.map(|d| d.ymd());
         page.updated = doc.updated.map(|d| d.ymd());
+        page.draft = doc.draft;
+        page.scheduled = doc.publish_after.is_some_and(|d| d.day > self.site.today);
+        page.publish_after = doc.publish_after.map(|d| d.ymd());
         page.content = Some(rendered.html);
         page.image = self.image(doc.image.as_deref(), doc.image_alt.as_deref(), path);
         page.extra = doc.extra.clone();

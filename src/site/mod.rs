@@ -31,6 +31,8 @@ pub type EntryId = usize;
 pub struct BuildOptions {
     /// Include drafts.
     pub drafts: bool,
+    /// Include entries whose `publish_after` is still to come.
+    pub scheduled: bool,
     /// The day the build is made for (`publish_after` compares with it).
     pub today: NaiveDate,
 }
@@ -68,6 +70,8 @@ pub struct Site {
     pub by_source: HashMap<PathBuf, EntryId>,
     /// Non-content files under `content/`, relative to it.
     pub content_files: Vec<PathBuf>,
+    /// The day the build is made for.
+    pub today: NaiveDate,
 }
 
 impl Site {
@@ -110,6 +114,7 @@ impl Site {
             by_source: HashMap::new(),
             routes: Routes::default(),
             content_files,
+            today: options.today,
             root: root.to_path_buf(),
             config,
             documents,
@@ -211,7 +216,7 @@ fn publishable(
     let mut excluded = Vec::new();
     for doc in documents {
         let scheduled = doc.publish_after.is_some_and(|d| d.day > options.today);
-        if (doc.draft && !options.drafts) || scheduled {
+        if (doc.draft && !options.drafts) || (scheduled && !options.scheduled) {
             if let Some(c) = doc.collection() {
                 excluded.push((c.to_string(), doc.slug.clone()));
             }
