@@ -4,6 +4,7 @@
 //! (clap's own code).
 
 use std::io::IsTerminal;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,6 +17,8 @@ use serde_json::json;
 
 use crate::build::{build, BuildRequest, BuildSummary, Progress};
 use crate::diagnostics::Diagnostics;
+use crate::serve::texts::Lang;
+use crate::serve::{parse_base_path, serve, ServeOptions};
 
 /// parvis: the static site generator of the PariSanté Campus portal.
 #[derive(Debug, Parser)]
@@ -53,6 +56,34 @@ enum Format {
 enum Command {
     /// Build the site into the output folder.
     Build(BuildArgs),
+    /// Preview the site in a browser while editing it: rebuilds on save,
+    /// pages reload by themselves, errors show in the page.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The site's root folder (holds site.toml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Port to listen on (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on (0.0.0.0 shows the preview to the local network).
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    open: bool,
+    /// Serve the site under this path, as it will be published (e.g. /portail/).
+    #[arg(long, default_value = "/", value_parser = parse_base_path)]
+    base_path: String,
+    /// Hide drafts and entries scheduled for later (shown by default).
+    #[arg(long)]
+    no_drafts: bool,
+    /// Language of messages (default: French for a French site).
+    #[arg(long, env = "PARVIS_MESSAGES", value_enum)]
+    messages: Option<Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -100,6 +131,17 @@ pub fn run() -> ExitCode {
             }
             report(&cli.output, result, started.elapsed())
         }
+        Command::Serve(args) => serve(ServeOptions {
+            root: args.root,
+            address: SocketAddr::new(args.bind, args.port),
+            open: args.open,
+            base_path: args.base_path,
+            drafts: !args.no_drafts,
+            messages: args.messages,
+            quiet: cli.output.quiet,
+            verbose: cli.output.verbose,
+            color: std::io::stderr().is_terminal(),
+        }),
     }
 }
 
