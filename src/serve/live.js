@@ -16,7 +16,8 @@ function restoreScroll() {
   if (saved === null) return;
   sessionStorage.removeItem(scrollKey);
   const [x, y] = JSON.parse(saved);
-  window.scrollTo(x, y);
+  // Instant: a theme's smooth scrolling would show the page scroll down.
+  window.scrollTo({ left: x, top: y, behavior: "instant" });
 }
 
 if (document.readyState === "complete") restoreScroll();
