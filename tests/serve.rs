@@ -64,6 +64,12 @@ fn saved_changes_reach_the_served_pages() {
     assert!(!old.body.contains("Nouvelle."));
     reload_naming(&events, "start-ups/epsilon/index.html");
 
+    // Files in new folders.
+    site.write("assets/nouveau/dossier/note.txt", "Une note.");
+    server.wait_for("a file in a new folder", "/nouveau/dossier/note.txt", |r| {
+        r.status == 200 && r.body == "Une note."
+    });
+
     // A deleted entry.
     site.remove("content/startups/zeta.md");
     server.wait_for("the deletion", "/start-ups/zeta/", |r| r.status == 404);
@@ -230,4 +236,26 @@ fn stopping_removes_the_temporary_output() {
     );
     assert!(!site.path("public").exists(), "serve wrote into public/");
     events.drop_connection();
+}
+
+#[test]
+fn a_site_broken_from_the_start_shows_its_errors_then_itself() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "content/startups/delta.md",
+        "---\ntitle: Delta\nfounded: deux mille\n---\nCassé.\n",
+    );
+    let server = site.serve(&[]);
+    let home = server.get("/");
+    assert_eq!(home.status, 404);
+    assert!(home.body.contains("No site to show yet"), "{}", home.body);
+    assert!(home.body.contains("/__parvis/live.js"));
+    let events = server.events();
+    assert_eq!(events.next().0, "problems");
+    site.write(
+        "content/startups/delta.md",
+        "---\ntitle: Delta\nfounded: 2020\n---\nRéparé.\n",
+    );
+    reload_naming(&events, "index.html");
+    assert_eq!(server.get("/").status, 200);
 }

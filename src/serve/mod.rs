@@ -63,60 +63,53 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         .unwrap_or_else(|_| options.root.clone());
     let default_language = Config::load(&root).ok().map(|c| c.default_language);
     let lang = Lang::choose(options.messages, default_language.as_deref());
-    let fail = |message: String| {
-        eprintln!("{message}");
-        ExitCode::from(1)
-    };
-    let listener = match TcpListener::bind(options.address) {
-        Ok(listener) => listener,
-        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-            return fail(texts::port_busy(lang, options.address))
+    match run(&options, &root, lang) {
+        Ok(()) => {
+            if !options.quiet {
+                eprintln!("{}", texts::stopped(lang));
+            }
+            ExitCode::SUCCESS
         }
-        Err(e) => return fail(texts::cannot_listen(lang, options.address, &e)),
-    };
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Listens, builds, watches, serves; cleans up once stopped. An error is
+/// the sentence to print.
+fn run(options: &ServeOptions, root: &Path, lang: Lang) -> Result<(), String> {
+    let listener = listen(options.address, lang)?;
     let address = listener.local_addr().unwrap_or(options.address);
-    let folder = match tempfile::Builder::new().prefix("parvis-serve-").tempdir() {
-        Ok(folder) => folder,
-        Err(e) => return fail(texts::cannot_start(lang, &e)),
-    };
+    let folder = tempfile::Builder::new()
+        .prefix("parvis-serve-")
+        .tempdir()
+        .map_err(|e| texts::cannot_start(lang, &e))?;
     let out = folder.path().join("site");
     let url = site_url(address, &options.base_path);
     let request = BuildRequest {
-        root: root.clone(),
+        root: root.to_path_buf(),
         base_url: Some(url.trim_end_matches('/').to_string()),
         drafts: options.drafts,
         scheduled: options.drafts,
         ..BuildRequest::default()
     };
-    let (watcher, events) = match watch::Watcher::start(&root, &out) {
-        Ok(watching) => watching,
-        Err(e) => return fail(texts::cannot_start(lang, &e)),
-    };
-    let live = Arc::new(Live::default());
-    let stopping = Arc::new(AtomicBool::new(false));
     let terminal = Terminal {
         lang,
         quiet: options.quiet,
         color: options.color,
     };
-    let mut rebuilder = Rebuilder::new(
-        Workspace::new(request, &out),
-        root,
-        live.clone(),
-        terminal,
-        stopping.clone(),
-    );
+    let live = Arc::new(Live::default());
+    let stopping = Arc::new(AtomicBool::new(false));
+    let workspace = Workspace::new(request, &out);
+    let mut rebuilder = Rebuilder::new(workspace, root, live.clone(), terminal, stopping.clone());
+    // Watch before the first build, so that nothing saved during it is missed.
+    let (watcher, events) =
+        watch::Watcher::start(root, &out).map_err(|e| texts::cannot_start(lang, &e))?;
     rebuilder.first_build();
     std::thread::spawn(move || rebuilder.run(watcher, events));
-    if options.verbose {
-        eprintln!("{}", texts::output_folder(lang, &out));
-    }
-    if !options.quiet {
-        println!("{}", texts::serving(lang, &url));
-    }
-    if options.open && !open_browser(&url) {
-        eprintln!("{}", texts::open_failed(lang, &url));
-    }
+    announce(options, &out, &url, lang);
     let (stop, shutdown) = signal::channel(false);
     let served = Served {
         out: out.canonicalize().unwrap_or(out),
@@ -128,14 +121,30 @@ pub fn serve(options: ServeOptions) -> ExitCode {
     let result = run_server(listener, served, stop);
     stopping.store(true, Ordering::Relaxed);
     remove(folder.path());
-    match result {
-        Ok(()) => {
-            if !options.quiet {
-                eprintln!("{}", texts::stopped(lang));
-            }
-            ExitCode::SUCCESS
+    result.map_err(|e| texts::cannot_start(lang, &e))
+}
+
+/// Takes the address, or says why not (a busy port names the way out).
+fn listen(address: SocketAddr, lang: Lang) -> Result<TcpListener, String> {
+    TcpListener::bind(address).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            texts::port_busy(lang, address)
+        } else {
+            texts::cannot_listen(lang, address, &e)
         }
-        Err(e) => fail(texts::cannot_start(lang, &e)),
+    })
+}
+
+/// Where to look; where the output is (`--verbose`); the browser (`--open`).
+fn announce(options: &ServeOptions, out: &Path, url: &str, lang: Lang) {
+    if options.verbose {
+        eprintln!("{}", texts::output_folder(lang, out));
+    }
+    if !options.quiet {
+        println!("{}", texts::serving(lang, url));
+    }
+    if options.open && !open_browser(url) {
+        eprintln!("{}", texts::open_failed(lang, url));
     }
 }
 

@@ -29,32 +29,30 @@ pub struct Terminal {
 /// Keeps the output of one site up to date and tells open pages.
 #[derive(Debug)]
 pub struct Rebuilder {
-    /// The long-lived build.
-    pub workspace: Workspace,
+    workspace: Workspace,
     /// The site root, canonical (file names are shown relative to it).
-    pub root: PathBuf,
-    /// Where open pages are told.
-    pub live: Arc<Live>,
-    /// Where lines are printed.
-    pub terminal: Terminal,
+    root: PathBuf,
+    live: Arc<Live>,
+    terminal: Terminal,
     /// Set when `serve` stops: no rebuild starts after it.
-    pub stopping: Arc<AtomicBool>,
+    stopping: Arc<AtomicBool>,
     /// Whether the last update failed.
     failing: bool,
 }
 
 impl Rebuilder {
-    /// A rebuilder that has not built yet.
+    /// A rebuilder of `workspace`, the site at `root` (canonical), that
+    /// tells `live` and prints to `terminal` until `stopping` is set.
     pub fn new(
         workspace: Workspace,
-        root: PathBuf,
+        root: &Path,
         live: Arc<Live>,
         terminal: Terminal,
         stopping: Arc<AtomicBool>,
     ) -> Rebuilder {
         Rebuilder {
             workspace,
-            root,
+            root: root.to_path_buf(),
             live,
             terminal,
             stopping,
@@ -97,7 +95,7 @@ impl Rebuilder {
     }
 
     /// One update of the workspace, reported.
-    pub fn rebuild(&mut self, sources: &[PathBuf]) {
+    fn rebuild(&mut self, sources: &[PathBuf]) {
         let started = Instant::now();
         let update = self.workspace.update(sources);
         let millis = started.elapsed().as_millis();

@@ -4,7 +4,8 @@
 //! Events are debounced (editors save through temporary files and renames,
 //! and one save is several events) and come as batches; a batch names the
 //! sources that changed, without editors' temporary and backup files. A
-//! watched folder created while `serve` runs is watched from then on.
+//! watched folder created while `serve` runs is watched from then on, and
+//! a folder that appears (made, or moved in) is named with all its files.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -81,6 +82,11 @@ impl Watcher {
             for path in &event.paths {
                 if self.is_source(path) {
                     sources.insert(path.clone());
+                    // A folder moved or created in one go: its files may
+                    // have come before the watch on it, so name them all.
+                    if path.is_dir() {
+                        sources.extend(self.files_under(path));
+                    }
                 }
                 new_folder |= path.parent() == Some(&self.root);
             }
@@ -89,6 +95,15 @@ impl Watcher {
             self.watch_new_folders()?;
         }
         Ok(sources.into_iter().collect())
+    }
+
+    fn files_under(&self, folder: &Path) -> Vec<PathBuf> {
+        walkdir::WalkDir::new(folder)
+            .into_iter()
+            .flatten()
+            .filter(|item| item.file_type().is_file() && self.is_source(item.path()))
+            .map(walkdir::DirEntry::into_path)
+            .collect()
     }
 
     fn watch_new_folders(&mut self) -> notify::Result<()> {
