@@ -7,7 +7,8 @@
 //! 3. [`site`]: documents → the immutable model (URLs, relations, lists);
 //! 4. [`markdown`] and [`render`]: each route → an HTML page;
 //! 5. [`search`]: the static index, gathered while pages render;
-//! 6. [`output`]: staging folder, static files, atomic swap.
+//! 6. [`output`]: staging folder, static files, atomic swap;
+//! 7. [`serve`]: the editor's preview, rebuilding a [`workspace`] on save.
 //!
 //! [`build`] runs them in order; [`check`] runs them writing nothing, then
 //! reviews what a build lets through (accessibility, links to other
@@ -30,6 +31,7 @@ pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod urls;

@@ -456,3 +456,50 @@ translation-without-original = this translation has no original: there is no `{ 
 translation-without-original-hint = write the original `{ $name }`, or rename this file `{ $name }` if it is the only version
 yaml-tab = the front matter has a tab where YAML accepts only spaces
 yaml-tab-hint = replace the tab by spaces (or remove it) at the start of this line
+
+serve-serving = Preview of the site: { $url }  (Ctrl+C to stop)
+serve-building = Building the site…
+serve-whole-site = Site built
+serve-rebuilt = { $sources }: { $files ->
+        [0] no page changes
+        [one] 1 file updated
+       *[other] { $files } files updated
+    } ({ $millis } ms)
+serve-and-more = { $first } and { $others } more
+serve-failed = { $errors ->
+        [one] The site has 1 error: the browser shows the last version without errors until it is fixed.
+       *[other] The site has { $errors } errors: the browser shows the last version without errors until they are fixed.
+    }
+serve-port-busy = Port { $port } is already in use on { $ip } (maybe by another `parvis serve`).
+    Choose another one, for example: parvis serve --port { $other }
+serve-cannot-listen = Cannot listen on { $address }: { $error }
+serve-cannot-start = Cannot start the preview: { $error }
+serve-open-failed = Could not open a browser: open { $url } yourself.
+serve-watch-failed = Watching files: { $error }
+serve-output-folder = Output folder: { $folder }
+serve-stopped = Preview stopped.
+serve-panel-title = { $errors ->
+        [one] The site has 1 error
+       *[other] The site has { $errors } errors
+    }
+serve-panel-intro = The page behind this panel is the last version without errors: your latest changes are not in it yet. Fix the file named below and save it; the page will update by itself.
+serve-panel-close = Close
+serve-panel-reopen = { $errors ->
+        [one] Show the error
+       *[other] Show the { $errors } errors
+    }
+serve-panel-line = line
+serve-panel-column = column
+serve-panel-hint = Hint:
+serve-panel-related = See also:
+serve-no-site-title = No site to show yet
+serve-no-site-text = The site could not be built yet. Fix the errors reported; this page will update by itself.
+cli-serve = Preview the site in a browser while editing it: rebuilds on save, pages reload by themselves, errors show in the page
+cli-serve-port = Port to listen on (0: any free port; default 1111)
+cli-serve-bind = Address to listen on (default 127.0.0.1; 0.0.0.0 shows the preview to the local network)
+cli-serve-open = Open the preview in the default browser
+cli-serve-base-path = Serve the site under this path, as it will be published (e.g. /portail/)
+cli-serve-no-drafts = Hide drafts and entries scheduled for later (shown by default)
+cli-port-value = PORT
+cli-address-value = ADDRESS
+cli-path-value = PATH

@@ -463,3 +463,50 @@ translation-without-original = cette traduction n'a pas d'original : il n'y a pa
 translation-without-original-hint = écrivez l'original `{ $name }`, ou renommez ce fichier en `{ $name }` s'il n'y a qu'une version
 yaml-tab = l'en-tête contient une tabulation à un endroit où le format YAML n'accepte que des espaces
 yaml-tab-hint = remplacez la tabulation par des espaces (ou supprimez-la) au début de cette ligne
+
+serve-serving = Aperçu du site : { $url }  (Ctrl+C pour arrêter)
+serve-building = Construction du site…
+serve-whole-site = Site construit
+serve-rebuilt = { $sources } : { $files ->
+        [0] aucune page ne change
+        [one] 1 fichier mis à jour
+       *[other] { $files } fichiers mis à jour
+    } ({ $millis } ms)
+serve-and-more = { $first } et { $others } autre(s)
+serve-failed = { $errors ->
+        [one] Le site a 1 erreur : le navigateur montre la dernière version sans erreur jusqu’à ce qu’elle soit corrigée.
+       *[other] Le site a { $errors } erreurs : le navigateur montre la dernière version sans erreur jusqu’à ce qu’elles soient corrigées.
+    }
+serve-port-busy = Le port { $port } est déjà utilisé sur { $ip } (un autre « parvis serve » tourne peut-être).
+    Choisissez-en un autre, par exemple : parvis serve --port { $other }
+serve-cannot-listen = Impossible d’ouvrir { $address } : { $error }
+serve-cannot-start = Impossible de démarrer l’aperçu : { $error }
+serve-open-failed = Le navigateur n’a pas pu être ouvert : ouvrez { $url } vous-même.
+serve-watch-failed = Surveillance des fichiers : { $error }
+serve-output-folder = Dossier de sortie : { $folder }
+serve-stopped = Aperçu arrêté.
+serve-panel-title = { $errors ->
+        [one] Le site a 1 erreur
+       *[other] Le site a { $errors } erreurs
+    }
+serve-panel-intro = La page affichée derrière ce panneau est la dernière version sans erreur : vos dernières modifications n’y sont pas encore. Corrigez le fichier indiqué et enregistrez-le ; la page se mettra à jour toute seule.
+serve-panel-close = Fermer
+serve-panel-reopen = { $errors ->
+        [one] Voir l’erreur
+       *[other] Voir les { $errors } erreurs
+    }
+serve-panel-line = ligne
+serve-panel-column = colonne
+serve-panel-hint = Conseil :
+serve-panel-related = Voir aussi :
+serve-no-site-title = Pas encore de site à montrer
+serve-no-site-text = Le site n’a pas encore pu être construit. Corrigez les erreurs signalées, cette page se mettra à jour toute seule.
+cli-serve = Prévisualiser le site dans un navigateur pendant l'écriture : reconstruit à chaque enregistrement, les pages se rechargent seules, les erreurs s'affichent dans la page
+cli-serve-port = Port d'écoute (0 : n'importe quel port libre ; par défaut 1111)
+cli-serve-bind = Adresse d'écoute (par défaut 127.0.0.1 ; 0.0.0.0 montre l'aperçu au réseau local)
+cli-serve-open = Ouvrir l'aperçu dans le navigateur par défaut
+cli-serve-base-path = Servir le site sous ce chemin, comme il sera publié (par exemple /portail/)
+cli-serve-no-drafts = Cacher les brouillons et les fiches programmées pour plus tard (montrés par défaut)
+cli-port-value = PORT
+cli-address-value = ADRESSE
+cli-path-value = CHEMIN

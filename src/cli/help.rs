@@ -120,6 +120,34 @@ pub(super) fn localized(lang: Lang) -> clap::Command {
                 })
                 .mut_args(|a| a.help_heading(options.clone()))
         })
+        .mut_subcommand("serve", |c| {
+            c.about(t(msg!("cli-serve")))
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_arg("root", |a| {
+                    a.help(t(msg!("cli-root")))
+                        .value_name(t(msg!("cli-folder-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("port", |a| {
+                    a.help(t(msg!("cli-serve-port")))
+                        .value_name(t(msg!("cli-port-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("bind", |a| {
+                    a.help(t(msg!("cli-serve-bind")))
+                        .value_name(t(msg!("cli-address-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("open", |a| a.help(t(msg!("cli-serve-open"))))
+                .mut_arg("base_path", |a| {
+                    a.help(t(msg!("cli-serve-base-path")))
+                        .value_name(t(msg!("cli-path-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("no_drafts", |a| a.help(t(msg!("cli-serve-no-drafts"))))
+                .mut_args(|a| a.help_heading(options.clone()))
+        })
         .mut_subcommand("init", |c| {
             c.about(t(msg!("cli-init")))
                 .help_template(template.clone())

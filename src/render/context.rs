@@ -250,6 +250,12 @@ pub struct PageContext<'a> {
     pub date: Option<String>,
     /// `YYYY-MM-DD`.
     pub updated: Option<String>,
+    /// A draft, shown only by `serve` or `build --drafts`.
+    pub draft: bool,
+    /// Not published yet (`publish_after` is to come), shown only by `serve`.
+    pub scheduled: bool,
+    /// `publish_after` as `YYYY-MM-DD`.
+    pub publish_after: Option<String>,
     /// Tags with their pages.
     pub tags: Vec<TermLink>,
     /// Image.

@@ -47,6 +47,9 @@ impl<'a> Renderer<'a> {
         page.summary = Some(&body.summary_html);
         page.date = doc.date.map(|d| d.ymd());
         page.updated = doc.updated.map(|d| d.ymd());
+        page.draft = doc.draft;
+        page.scheduled = doc.publish_after.is_some_and(|d| d.day > self.site.today);
+        page.publish_after = doc.publish_after.map(|d| d.ymd());
         page.content = Some(&body.html);
         page.image = self.image(doc.image.as_deref(), doc.image_alt.as_deref(), path);
         page.extra = doc.extra.clone();

@@ -328,6 +328,7 @@ pub(crate) fn run(
     if in_place.is_none() {
         let options = BuildOptions {
             drafts: request.drafts,
+            scheduled: request.scheduled,
             today: request
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
