@@ -156,6 +156,9 @@ struct Checker<'a> {
     source: &'a SourceFile,
     text: &'a str,
     problems: Vec<Diagnostic>,
+    /// Fields offered by "did you mean" to a misspelt one: if they are
+    /// missing, that error already says so (one fault, one error).
+    offered: Vec<String>,
 }
 
 /// A document without its text (filled in by `validate`).
@@ -167,6 +170,7 @@ struct Assembled {
 impl<'a> Checker<'a> {
     fn new(source: &'a SourceFile, text: &'a str) -> Self {
         Checker {
+            offered: Vec::new(),
             source,
             text,
             problems: Vec::new(),
@@ -357,7 +361,10 @@ impl<'a> Checker<'a> {
             names.join(", ")
         };
         let hint = match suggest::field(key, value, candidates) {
-            Some(close) => msg!("did-you-mean", close = close),
+            Some(close) => {
+                self.offered.push(close.to_string());
+                msg!("did-you-mean", close = close)
+            }
             None => match declared {
                 Some(_) => msg!("field-declare-or-use", known = known()),
                 None => msg!("field-known", known = known()),
@@ -508,7 +515,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        missing.retain(|name| !written.contains(&name.as_str()));
+        missing.retain(|name| !written.contains(&name.as_str()) && !self.offered.contains(name));
         if document.date.is_some() {
             missing.retain(|name| name != "date");
         }

@@ -85,11 +85,11 @@ test("a broken entry shows the error panel over the last good page", async () =>
   edit(ENTRY, (text) => text.replace("\ntitle:", "\ntitel:"));
   await dialog().waitFor({ state: "visible", timeout: PATIENCE });
   const text = await dialog().textContent();
-  assert.match(text, /Le site a 2 erreurs/);
+  assert.match(text, /Le site a 1 erreur/);
   assert.match(text, /content\/news\/quatre-instituts\.md, ligne 2, colonne 1/);
   assert.match(text, /titel: Quatre instituts au cœur du campus/);
   assert.match(text, /dernière version sans erreur/);
-  assert.match(text, /Conseil : did you mean `title`\?/);
+  assert.match(text, /Conseil : vouliez-vous dire `title` \?/);
   assert.equal(await page.locator("h1").textContent(), title, "the previous content stays");
   assert.equal(await dialog().getAttribute("aria-labelledby"), "parvis-title");
   assert.equal(await page.locator("[data-parvis=errors] button.close").evaluate((b) => b.matches(":focus")), true);
