@@ -182,6 +182,16 @@ pub struct CollectionConfig {
     /// Fields beyond the common ones.
     #[serde(default)]
     pub fields: IndexMap<String, FieldSpec>,
+    /// Declared fields its list can be filtered by (`["sectors", "stage"]`):
+    /// list pages then get each value with its count over the whole list,
+    /// and the build writes every card of the list with its values, for
+    /// a filter over the whole list in the browser.
+    #[serde(default)]
+    pub filters: Vec<String>,
+    /// Whether its lists in a language also show the entries not translated
+    /// into it, in their original language.
+    #[serde(default = "default_true")]
+    pub show_untranslated: bool,
 }
 
 fn default_paginate() -> usize {
@@ -271,6 +281,23 @@ pub enum FieldType {
     Refs,
 }
 
+impl FieldType {
+    /// Whether a list can be filtered by a field of this type.
+    pub fn filterable(self) -> bool {
+        matches!(
+            self,
+            FieldType::String
+                | FieldType::Int
+                | FieldType::Year
+                | FieldType::Bool
+                | FieldType::Enum
+                | FieldType::List
+                | FieldType::Ref
+                | FieldType::Refs
+        )
+    }
+}
+
 impl Config {
     /// Reads and validates `site.toml` at the site `root`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
@@ -342,6 +369,7 @@ impl Config {
             for (field, spec) in &collection.fields {
                 problems.extend(self.check_field(field, spec, at_key(field)));
             }
+            problems.extend(check_filters(collection, at_key("filters")));
         }
         problems.extend(self.check_feeds(at_key("collections"), at_key("count")));
         problems
@@ -495,6 +523,30 @@ pub fn normalize_base_url(value: &str) -> String {
     value.trim().trim_end_matches('/').to_string()
 }
 
+/// A collection's `filters` name declared fields whose values are few
+/// and short: not Markdown, dates, addresses or files.
+fn check_filters(collection: &CollectionConfig, span: Span) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for name in &collection.filters {
+        let error = |message, hint| Diagnostic::error(message).at(span.clone()).hint(hint);
+        match collection.fields.get(name) {
+            None => {
+                let hint = match did_you_mean(name, collection.fields.keys().map(String::as_str)) {
+                    Some(close) => msg!("did-you-mean", close = close),
+                    None => msg!("config-filter-declared-only"),
+                };
+                problems.push(error(msg!("config-filter-unknown-field", field = name), hint));
+            }
+            Some(spec) if !spec.kind.filterable() => problems.push(error(
+                msg!("config-filter-wrong-type", field = name),
+                msg!("config-filter-wrong-type-hint"),
+            )),
+            Some(_) => {}
+        }
+    }
+    problems
+}
+
 /// Turns a toml error into a diagnostic, with a suggestion for unknown keys.
 fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim().to_string();
@@ -600,6 +652,29 @@ mod tests {
             Some(msg!("did-you-mean", close = "institutes"))
         );
         assert_eq!(errors[0].span.as_ref().map(|s| s.line), Some(4));
+    }
+
+    #[test]
+    fn filters_name_declared_fields_with_short_values() {
+        let startups = format!(
+            "{MINIMAL}[collections.startups]\nfilters = [FILTERS]\n[collections.startups.fields]\n\
+             sectors = {{ type = \"list\" }}\nabout = {{ type = \"markdown\" }}\n"
+        );
+        let with = |filters: &str| parse(&startups.replace("FILTERS", filters));
+        let config = with("\"sectors\"").expect("valid");
+        assert_eq!(config.collections["startups"].filters, ["sectors"]);
+        assert!(config.collections["startups"].show_untranslated);
+        let typo = with("\"sector\"").expect_err("invalid");
+        assert_eq!(
+            typo[0].message,
+            msg!("config-filter-unknown-field", field = "sector")
+        );
+        assert_eq!(typo[0].hint, Some(msg!("did-you-mean", close = "sectors")));
+        let markdown = with("\"about\"").expect_err("invalid");
+        assert_eq!(
+            markdown[0].message,
+            msg!("config-filter-wrong-type", field = "about")
+        );
     }
 
     #[test]

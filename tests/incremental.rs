@@ -21,7 +21,13 @@ struct Live {
 
 impl Live {
     fn start() -> (Live, Update) {
+        Live::start_with(|_| {})
+    }
+
+    /// Starts on the basic fixture after `prepare` changed it.
+    fn start_with(prepare: impl FnOnce(&TestSite)) -> (Live, Update) {
         let site = TestSite::from_fixture("basic");
+        prepare(&site);
         let out = tempfile::tempdir().unwrap();
         let request = BuildRequest {
             root: site.root.clone(),
@@ -141,6 +147,58 @@ fn a_title_edit_reaches_lists_relations_and_feeds() {
         .page("instituts/inst-a/index.html")
         .unwrap()
         .contains("Acmé Diagnostic"));
+    live.matches_a_clean_build();
+}
+
+#[test]
+fn a_title_edit_of_an_untranslated_entry_reaches_the_other_language_lists() {
+    let (mut live, _) = Live::start();
+    assert!(live
+        .page("en/startups/index.html")
+        .unwrap()
+        .contains("Acmé Santé"));
+    let update = live.save(
+        ACME,
+        &acme("Acmé Diagnostic", "Acmé est une start-up fictive."),
+    );
+    assert!(!update.failed(), "{:?}", update.problems);
+    assert!(changed(&update).contains(&"en/startups/index.html"));
+    assert!(live
+        .page("en/startups/index.html")
+        .unwrap()
+        .contains("Acmé Diagnostic"));
+    live.matches_a_clean_build();
+
+    // Its translation takes its place in the English lists and term pages.
+    let english = acme("Acme Health", "Acme is a fictitious startup.")
+        .replace("sectors: [IA, Imagerie]", "sectors: [IA, Medical imaging]");
+    let translated = live.save("content/startups/acme.en.md", &english);
+    assert!(!translated.failed(), "{:?}", translated.problems);
+    let list = live.page("en/startups/index.html").unwrap();
+    assert!(list.contains("Acme Health") && !list.contains("Acmé Diagnostic"));
+    live.matches_a_clean_build();
+}
+
+#[test]
+fn a_filtered_list_follows_every_entry_it_counts() {
+    let (mut live, _) = Live::start_with(|site| {
+        let config = site.read("site.toml").replace(
+            "paginate = 2\n",
+            "paginate = 2\nfilters = [\"sectors\", \"stage\", \"institute\"]\n",
+        );
+        site.write("site.toml", config);
+    });
+    assert!(live.page("start-ups/cards.js").is_some());
+    // Delta is on page 2; page 1 counts its sector, cards.js shows it.
+    let delta = live.site.read("content/startups/delta.md");
+    let update = live.save(
+        "content/startups/delta.md",
+        &delta.replace("sectors: [Imagerie]", "sectors: [IA]"),
+    );
+    assert!(!update.failed(), "{:?}", update.problems);
+    for page in ["start-ups/index.html", "start-ups/cards.js", "en/startups/cards.js"] {
+        assert!(changed(&update).contains(&page), "{page}: {:?}", update.changed);
+    }
     live.matches_a_clean_build();
 }
 

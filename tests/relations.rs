@@ -16,7 +16,7 @@ fn built() -> TestSite {
 }
 
 /// The cards of the back-reference sections of a page: (section heading,
-/// card title, card link, card `lang` attribute).
+/// card title, card link, `lang` of the card's title).
 fn backref_cards(html: &str) -> Vec<(String, String, String, Option<String>)> {
     let doc = Html::parse_document(html);
     let section = Selector::parse("section.backrefs").unwrap();
@@ -32,7 +32,7 @@ fn backref_cards(html: &str) -> Vec<(String, String, String, Option<String>)> {
                 title.trim().to_string(),
                 a.text().collect::<String>().trim().to_string(),
                 a.value().attr("href").unwrap().to_string(),
-                c.value().attr("lang").map(str::to_string),
+                a.value().attr("lang").map(str::to_string),
             ));
         }
     }
@@ -83,10 +83,13 @@ fn the_english_institute_page_lists_them_too_with_the_french_ones_marked() {
     assert_eq!(cards[2].0, "Related news");
     assert_eq!(cards[0].2, "../../../en/startups/alpha/");
     assert_eq!(cards[0].3, None, "Alpha has an English version");
-    // Untranslated entries are shown in French, and say so for screen readers.
+    // Untranslated entries are shown in French: their title is marked so
+    // for screen readers, and a visible mark says so in English.
     assert_eq!(cards[1].3.as_deref(), Some("fr"));
     assert_eq!(cards[1].2, "../../../start-ups/beta/");
     assert_eq!(cards[2].3.as_deref(), Some("fr"));
+    let html = site.output("en/institutes/labo/index.html");
+    assert_eq!(html.matches(r#"<p class="card__original">In French</p>"#).count(), 2);
 }
 
 #[test]

@@ -144,6 +144,10 @@ config-ref-unknown-collection = field `{ $field }` refers to unknown collection 
 config-ref-to-declared-only = `to` must name a declared collection
 config-enum-without-values = enum field `{ $field }` has no `values`
 config-enum-without-values-hint = list the allowed values: `values = ["a", "b"]`
+config-filter-unknown-field = `filters` names `{ $field }`, which is not a declared field of the collection
+config-filter-declared-only = `filters` may only name fields declared under `fields`
+config-filter-wrong-type = the list cannot be filtered by `{ $field }`: a filter needs short values
+config-filter-wrong-type-hint = pick a field of type `list`, `enum`, `ref`, `refs`, `string`, `int`, `year` or `bool`
 
 ## Declared terms of a taxonomy (site.toml)
 
@@ -325,6 +329,8 @@ theme-without-templates = the theme has no templates
 theme-without-templates-hint = check `theme` in site.toml: it names a folder under `themes/` with a `templates/` folder
 template-error = template error: { $detail }
 template-error-detail = Tera says: { $detail }
+filters-need-card-template = the list of `{ $collection }` has `filters`, which need the theme's template `partials/card.html`
+filters-need-card-template-hint = add that template (one card, as lists show it), or remove `filters` from the collection in site.toml
 template-syntax-error = template syntax error
 template-expected = { $expected }
 template-unexpected-text = unexpected text

@@ -151,6 +151,10 @@ config-ref-unknown-collection = le champ `{ $field }` renvoie à une collection 
 config-ref-to-declared-only = `to` doit nommer une collection déclarée
 config-enum-without-values = le champ à choix `{ $field }` n'a pas de `values`
 config-enum-without-values-hint = listez les valeurs permises : `values = ["a", "b"]`
+config-filter-unknown-field = `filters` nomme `{ $field }`, qui n'est pas un champ déclaré de la collection
+config-filter-declared-only = `filters` ne peut nommer que des champs déclarés sous `fields`
+config-filter-wrong-type = la liste ne peut pas être filtrée par `{ $field }` : un filtre a besoin de valeurs courtes
+config-filter-wrong-type-hint = choisissez un champ de type `list`, `enum`, `ref`, `refs`, `string`, `int`, `year` ou `bool`
 
 ## Termes déclarés d'une taxonomie (site.toml)
 
@@ -332,6 +336,8 @@ theme-without-templates = le thème n'a aucun gabarit
 theme-without-templates-hint = vérifiez `theme` dans site.toml : il nomme un dossier de `themes/` qui contient un dossier `templates/`
 template-error = un gabarit du thème n'a pas pu être appliqué : { $detail }
 template-error-detail = Tera (le moteur de gabarits) dit : { $detail }
+filters-need-card-template = la liste de `{ $collection }` a des `filters`, qui ont besoin du gabarit `partials/card.html` du thème
+filters-need-card-template-hint = ajoutez ce gabarit (une carte, comme la montrent les listes), ou retirez `filters` de la collection dans site.toml
 template-syntax-error = un gabarit du thème est mal écrit
 template-expected = ici : { $expected }
 template-unexpected-text = texte inattendu

@@ -61,6 +61,8 @@ pub struct LanguageLink<'a> {
     pub title: &'a str,
     /// This page's translation, or that language's home.
     pub href: String,
+    /// Whether `href` is this page's translation (not that language's home).
+    pub translated: bool,
     /// Whether it is the current page's language.
     pub current: bool,
 }
@@ -284,6 +286,16 @@ pub struct PageContext<'a> {
     pub entries: Vec<Card<'a>>,
     /// A list's pagination.
     pub pagination: Option<Pagination>,
+    /// How many entries the whole list has (lists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+    /// The fields the list can be filtered by, with their values (lists of
+    /// collections with `filters`; else empty).
+    pub filters: Vec<super::filters::Filter>,
+    /// Every card of the list with its filter values (`cards.js`), for a
+    /// filter in the browser.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cards_href: Option<String>,
     /// The taxonomy (index and term pages).
     pub taxonomy: Option<Link>,
     /// The term (term pages).

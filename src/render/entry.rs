@@ -328,13 +328,24 @@ impl<'a> Renderer<'a> {
     /// the same on every page that shows it.
     pub(super) fn card(&self, id: EntryId, lang: &str, _from: &str) -> Card<'_> {
         let doc = self.document(id);
+        let other_language = doc.source.lang != lang;
+        let specs = doc
+            .collection()
+            .and_then(|c| self.site.config.collections.get(c))
+            .map(|c| &c.fields);
         let fields = doc
             .fields
             .iter()
             .map(|(name, field)| {
-                let value = match &field.value {
-                    FieldValue::Asset(p) => Value::String(self.root_link(p)),
-                    other => plain_value(other),
+                let spec = specs.and_then(|s| s.get(name));
+                let value = match (&field.value, spec) {
+                    (FieldValue::Asset(p), _) => Value::String(self.root_link(p)),
+                    // Declared terms in the page's language.
+                    (FieldValue::List(items), Some(spec)) if other_language => json!(items
+                        .iter()
+                        .map(|item| self.term_label(spec, item, lang))
+                        .collect::<Vec<_>>()),
+                    (other, _) => plain_value(other),
                 };
                 (name.clone(), value)
             })

@@ -138,6 +138,7 @@ pub(super) type Cards = Arc<Mutex<HashMap<CardKey, String>>>;
 /// list and term pages render). The card's links are written from the site
 /// root, so the same HTML serves every page; the page fills in its way to
 /// the root.
+#[derive(Clone, Debug)]
 pub(super) struct CardFunction {
     /// The templates, with every other function.
     pub(super) tera: tera::Tera,

@@ -101,11 +101,7 @@ impl<'a> Renderer<'a> {
             .collections
             .get(collection)
             .map_or(0, |c| c.paginate);
-        let all: &[EntryId] = site
-            .lists
-            .get(collection)
-            .and_then(|l| l.get(lang))
-            .map_or(&[], Vec::as_slice);
+        let all = site.shown_list(collection, lang);
         let (entries, pagination) = self.paginate(all, paginate, number, path, |n| {
             collection_path(site, collection, lang, n)
         });
@@ -117,6 +113,12 @@ impl<'a> Renderer<'a> {
         page.breadcrumbs = vec![self.home_crumb(lang, path)];
         page.collection = Some(link);
         page.terms = self.list_terms(collection, lang, path);
+        page.count = Some(all.len());
+        page.filters = self.filters(collection, lang, all, path);
+        if !page.filters.is_empty() {
+            let cards = routes_paths::cards_path(&site.config, collection, lang);
+            page.cards_href = Some(self.href(path, &cards));
+        }
         let own = format!("{collection}-list.html");
         let template = if self.templates.has(&own) {
             own

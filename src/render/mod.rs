@@ -7,6 +7,7 @@
 
 pub mod context;
 mod entry;
+pub mod filters;
 pub mod functions;
 pub mod i18n;
 mod jsonld;
@@ -103,6 +104,12 @@ impl<'a> Renderer<'a> {
                     html: self.alias_page(*target, path),
                     problems,
                 });
+            }
+            Owner::ListCards { collection, lang } => {
+                return match self.list_cards(collection, lang) {
+                    Ok(html) => Ok(RenderedPage { html, problems }),
+                    Err(problem) => Err(vec![problem]),
+                };
             }
             Owner::Search { lang } => ("search.html".into(), self.search_page(lang, path)),
             Owner::NotFound => ("404.html".into(), self.not_found_page(path)),
@@ -238,14 +245,14 @@ impl<'a> Renderer<'a> {
             .config
             .language_codes()
             .map(|code| {
-                let target = versions
-                    .iter()
-                    .find(|(l, _)| l == code)
-                    .map_or_else(|| self.site.lang_prefix(code), |(_, p)| p.clone());
+                let version = versions.iter().find(|(l, _)| l == code);
+                let target =
+                    version.map_or_else(|| self.site.lang_prefix(code), |(_, p)| p.clone());
                 LanguageLink {
                     code,
                     title: self.site.config.site_title(code),
                     href: self.href(path, &target),
+                    translated: version.is_some(),
                     current: code == lang,
                 }
             })

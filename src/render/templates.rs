@@ -24,6 +24,8 @@ pub struct Templates {
     pub files: HashMap<String, PathBuf>,
     /// The cards `card_html()` made during this build.
     cards: Cards,
+    /// `card_html()` itself, for cards made outside a template (`cards.js`).
+    card_function: Option<CardFunction>,
 }
 
 impl Templates {
@@ -74,6 +76,7 @@ impl Templates {
             tera,
             files: files.into_iter().collect(),
             cards: Arc::default(),
+            card_function: None,
         })
     }
 
@@ -106,6 +109,7 @@ impl Templates {
                 made: self.cards.clone(),
                 root: super::ROOT_MARK,
             };
+            self.card_function = Some(cards.clone());
             self.tera.register_function("card_html", cards);
         }
         self.forget_cards();
@@ -117,6 +121,32 @@ impl Templates {
         if let Ok(mut cards) = self.cards.lock() {
             cards.clear();
         }
+    }
+
+    /// The theme's card for `card` (a serialized card), as a list shows it
+    /// with `card_html()`: made once per build and shared with the lists;
+    /// `None` when the theme has no card template.
+    pub fn card_html(
+        &self,
+        card: &serde_json::Value,
+        level: i64,
+        kicker: bool,
+        lang: &str,
+    ) -> Option<tera::Result<String>> {
+        let function = self.card_function.as_ref()?;
+        let args = HashMap::from([
+            ("card".to_string(), card.clone()),
+            ("level".to_string(), level.into()),
+            ("kicker".to_string(), kicker.into()),
+            ("lang".to_string(), lang.into()),
+        ]);
+        let html = tera::Function::call(function, &args);
+        Some(html.map(|html| html.as_str().unwrap_or_default().to_string()))
+    }
+
+    /// A template error as a diagnostic that names the template file.
+    pub fn error(&self, root: &Path, error: &tera::Error) -> Diagnostic {
+        template_error(root, &self.files, error)
     }
 
     /// Whether a template of that name exists.

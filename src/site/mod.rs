@@ -58,6 +58,11 @@ pub struct Site {
     pub groups: Vec<Vec<EntryId>>,
     /// Sorted entries of each collection, per language.
     pub lists: IndexMap<String, HashMap<String, Vec<EntryId>>>,
+    /// What each collection's list pages show, per language: its entries in
+    /// that language and, unless the collection turns it off
+    /// (`show_untranslated = false`), those not translated into it, in their
+    /// original language. Feeds, open data and `entries()` keep to `lists`.
+    pub shown: IndexMap<String, HashMap<String, Vec<EntryId>>>,
     /// `_index` documents: (collection, language) → document.
     pub intros: HashMap<(String, String), EntryId>,
     /// Home documents per language.
@@ -134,10 +139,13 @@ impl Site {
             &mut problems,
         );
         let order = Order::new(&documents);
-        let taxonomies = taxonomies::collect(&config, &documents, &order, &mut problems);
+        let mut taxonomies = taxonomies::collect(&config, &documents, &order, &mut problems);
+        let untranslated = untranslated(&config, &documents, &groups);
+        taxonomies::borrow(&mut taxonomies, &config, &documents, &order, &untranslated);
         let term_counts = taxonomies::term_counts(&taxonomies, &documents);
         let mut site = Site {
             lists: IndexMap::new(),
+            shown: IndexMap::new(),
             intros: HashMap::new(),
             homes: HashMap::new(),
             pages: Vec::new(),
@@ -157,6 +165,7 @@ impl Site {
             today: options.today,
         };
         site.index_roles();
+        site.shown = site.shown_lists(&untranslated);
         problems.extend(site.untranslated_originals());
         site.routes = Routes::collect(&site, static_files, &mut problems);
         (site, problems)
@@ -204,6 +213,40 @@ impl Site {
                 (name, per_lang)
             })
             .collect();
+    }
+
+    /// The lists pages show: each list with the entries of `untranslated`
+    /// that belong to it, in the collection's order.
+    fn shown_lists(&self, untranslated: &[(String, EntryId)]) -> IndexMap<String, HashMap<String, Vec<EntryId>>> {
+        let mut shown = self.lists.clone();
+        for (lang, id) in untranslated {
+            let Some(collection) = self.documents[*id].collection() else {
+                continue;
+            };
+            if let Some(per_lang) = shown.get_mut(collection) {
+                per_lang.entry(lang.clone()).or_default().push(*id);
+            }
+        }
+        for (name, per_lang) in &mut shown {
+            let sort_by = self
+                .config
+                .collections
+                .get(name)
+                .map_or(SortBy::Title, |c| c.sort_by);
+            for ids in per_lang.values_mut() {
+                self.order.sort(&self.documents, ids, sort_by);
+            }
+        }
+        shown
+    }
+
+    /// The entries list pages of `collection` show in `lang` (see
+    /// [`Site::shown`]).
+    pub fn shown_list(&self, collection: &str, lang: &str) -> &[EntryId] {
+        self.shown
+            .get(collection)
+            .and_then(|l| l.get(lang))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The version of `id`'s translation group in `lang`, or in the default
@@ -305,6 +348,40 @@ impl Site {
     pub fn collection_path(&self, collection: &str, lang: &str) -> String {
         routes::collection_path(&self.config, collection, lang)
     }
+}
+
+/// The entries to show untranslated: (language, entry) for each language
+/// an entry's collection lists it in without a version in that language —
+/// its version in the default language, or its first one.
+fn untranslated(
+    config: &Config,
+    documents: &[Arc<Document>],
+    groups: &[Vec<EntryId>],
+) -> Vec<(String, EntryId)> {
+    let mut out = Vec::new();
+    for group in groups {
+        let Some(&first) = group.first() else {
+            continue;
+        };
+        let shows = documents[first]
+            .collection()
+            .and_then(|c| config.collections.get(c))
+            .is_some_and(|c| c.show_untranslated);
+        if !shows || !matches!(documents[first].source.role, Role::Entry { .. }) {
+            continue;
+        }
+        let lang_of = |id: &EntryId| documents[*id].source.lang.as_str();
+        let original = group
+            .iter()
+            .find(|id| lang_of(id) == config.default_language)
+            .unwrap_or(&first);
+        for lang in config.language_codes() {
+            if !group.iter().any(|id| lang_of(id) == lang) {
+                out.push((lang.to_string(), *original));
+            }
+        }
+    }
+    out
 }
 
 /// `x.en.md` → `x.md`: the file of the original a translation is made from.

@@ -31,6 +31,16 @@ pub enum Owner {
         /// 1-based page number.
         page: usize,
     },
+    /// Every card of a collection's list in a language, with the values of
+    /// the fields it is filtered by, as a script (`start-ups/cards.js`): the
+    /// filter of its list pages works over the whole list, not only the
+    /// page shown. Only for collections with `filters`.
+    ListCards {
+        /// Collection key.
+        collection: String,
+        /// Language.
+        lang: String,
+    },
     /// A taxonomy's index of terms.
     TaxonomyIndex {
         /// Taxonomy key.
@@ -109,7 +119,7 @@ impl Routes {
                 claim(site.paths[id].clone(), Owner::Document(id), &mut routes);
             }
         }
-        for (collection, per_lang) in &site.lists {
+        for (collection, per_lang) in &site.shown {
             for lang in config.language_codes() {
                 let count = per_lang.get(lang).map_or(0, Vec::len);
                 let paginate = config.collections.get(collection).map_or(0, |c| c.paginate);
@@ -129,6 +139,17 @@ impl Routes {
                         owner,
                         &mut routes,
                     );
+                }
+                if config
+                    .collections
+                    .get(collection)
+                    .is_some_and(|c| !c.filters.is_empty())
+                {
+                    let owner = Owner::ListCards {
+                        collection: collection.clone(),
+                        lang: lang.to_string(),
+                    };
+                    claim(cards_path(config, collection, lang), owner, &mut routes);
                 }
             }
         }
@@ -210,6 +231,12 @@ pub fn list_path(base: &str, lang: &str, config: &Config, page: usize) -> String
     } else {
         format!("{prefix}{base}/page/{page}/")
     }
+}
+
+/// The cards of a filtered collection's list: `start-ups/cards.js`.
+pub fn cards_path(config: &Config, collection: &str, lang: &str) -> String {
+    let list = list_path(&collection_path(config, collection, lang), lang, config, 1);
+    format!("{list}cards.js")
 }
 
 /// The search page of a language: `search/`, `en/search/`.

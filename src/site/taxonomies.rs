@@ -92,6 +92,61 @@ pub(super) fn collect(
     out
 }
 
+/// Files the entries shown untranslated (`(language, entry)`, see
+/// [`super::Site::shown`]) under the terms of taxonomies that declare them:
+/// a declared term has a label in every language, so an entry written in
+/// French is found on the English page of its sector too, and a list's
+/// counts agree with its term pages.
+pub(super) fn borrow(
+    taxonomies: &mut IndexMap<String, Taxonomy>,
+    config: &Config,
+    documents: &[Arc<Document>],
+    order: &Order,
+    untranslated: &[(String, EntryId)],
+) {
+    for (name, taxonomy) in taxonomies.iter_mut() {
+        let Some(declared) = config.taxonomies.get(name).map(|t| &t.terms) else {
+            continue;
+        };
+        if declared.is_empty() {
+            continue;
+        }
+        let mut touched: HashSet<(String, String)> = HashSet::new();
+        for (lang, id) in untranslated {
+            let terms = taxonomy.per_lang.entry(lang.clone()).or_default();
+            for (_, written) in values_for(config, name, &documents[*id]) {
+                let label = declared
+                    .find(written)
+                    .and_then(|key| declared.label(key, lang, &config.default_language));
+                let Some(label) = label else { continue };
+                let slug = slugify(label);
+                let at = match terms.binary_search_by(|t| t.slug.cmp(&slug)) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        let term = Term {
+                            name: label.to_string(),
+                            slug: slug.clone(),
+                            entries: Vec::new(),
+                        };
+                        terms.insert(at, term);
+                        at
+                    }
+                };
+                if terms[at].entries.last() != Some(id) {
+                    terms[at].entries.push(*id);
+                }
+                touched.insert((lang.clone(), slug));
+            }
+        }
+        for (lang, slug) in touched {
+            let terms = taxonomy.per_lang.get_mut(&lang);
+            if let Some(term) = terms.and_then(|t| t.iter_mut().find(|t| t.slug == slug)) {
+                order.sort(documents, &mut term.entries, SortBy::Date);
+            }
+        }
+    }
+}
+
 /// A term written `written` in `doc`'s field `field`, and `first` in the
 /// earlier document `earlier`.
 fn spelled_twice(

@@ -45,9 +45,13 @@ pub(super) struct Versions {
     /// (collection, language) → the list's entries, in order (what
     /// `entries()` gives).
     lists: HashMap<(String, String), u64>,
-    /// (collection, language) → how many entries the list has (pages
-    /// show a slice and the number of pages, not the whole order).
+    /// (collection, language) → how many entries the list pages show
+    /// (pages show a slice and the number of pages, not the whole order).
     counts: HashMap<(String, String), usize>,
+    /// (collection, language) → for a collection with `filters`, every card
+    /// its list shows and what its filters' labels come from: each list page
+    /// counts the values of the whole list, and `cards.js` holds every card.
+    filtered: HashMap<(String, String), u64>,
     /// (taxonomy, language) → its terms and how many entries each has.
     taxonomies: HashMap<(String, String), u64>,
     /// Language → the stand-alone pages and feeds every page links.
@@ -57,7 +61,7 @@ pub(super) struct Versions {
 impl Versions {
     /// The versions of `site`, whose bodies are rendered.
     pub(super) fn of(site: &Site, bodies: &Bodies) -> Versions {
-        let card = (0..site.documents.len())
+        let card: Vec<u64> = (0..site.documents.len())
             .map(|id| card(site, bodies, id))
             .collect();
         let body = (0..site.documents.len())
@@ -66,6 +70,7 @@ impl Versions {
         let source = |id: EntryId| &site.documents[id].source.path;
         let mut lists = HashMap::new();
         let mut counts = HashMap::new();
+        let mut filtered = HashMap::new();
         for (collection, per_lang) in &site.lists {
             for lang in site.config.language_codes() {
                 let mut sum = Sum::default();
@@ -74,7 +79,11 @@ impl Versions {
                     sum.add(source(id));
                 }
                 let key = (collection.clone(), lang.to_string());
-                counts.insert(key.clone(), ids.len());
+                let shown = site.shown_list(collection, lang);
+                counts.insert(key.clone(), shown.len());
+                if let Some(version) = filtered_list(site, &card, collection, lang) {
+                    filtered.insert(key.clone(), version);
+                }
                 lists.insert(key, sum.done());
             }
         }
@@ -107,6 +116,7 @@ impl Versions {
             body,
             lists,
             counts,
+            filtered,
             taxonomies,
             chrome,
         }
@@ -118,6 +128,11 @@ impl Versions {
         for &id in ids {
             self.card[id] = card(site, bodies, id);
             self.body[id] = bodies.get(id).version;
+        }
+        for ((collection, lang), version) in &mut self.filtered {
+            if let Some(v) = filtered_list(site, &self.card, collection, lang) {
+                *version = v;
+            }
         }
         self
     }
@@ -177,6 +192,10 @@ impl Versions {
             }
             Owner::Alias { target } => {
                 sum.add("alias").add(self.card[*target]);
+            }
+            Owner::ListCards { collection, lang } => {
+                sum.add("cards")
+                    .add(self.filtered.get(&(collection.clone(), lang.clone())));
             }
             Owner::Search { .. } => {
                 sum.add("search");
@@ -238,11 +257,11 @@ impl Versions {
                     .get(&(collection.to_string(), other.to_string())),
             );
         }
-        let entries = site
-            .lists
-            .get(collection)
-            .and_then(|l| l.get(lang))
-            .map_or(&[][..], Vec::as_slice);
+        let entries = site.shown_list(collection, lang);
+        sum.add(
+            self.filtered
+                .get(&(collection.to_string(), lang.to_string())),
+        );
         let paginate = site
             .config
             .collections
@@ -269,12 +288,32 @@ fn card(site: &Site, bodies: &Bodies, id: EntryId) -> u64 {
         .done()
 }
 
+/// For a collection with `filters`: the cards of its whole list in `lang`
+/// and the entries its ref filters name (their titles label the values).
+fn filtered_list(site: &Site, cards: &[u64], collection: &str, lang: &str) -> Option<u64> {
+    let config = site.config.collections.get(collection)?;
+    if config.filters.is_empty() {
+        return None;
+    }
+    let mut sum = Sum::default();
+    for &id in site.shown_list(collection, lang) {
+        sum.add(cards[id]);
+        for field in &config.filters {
+            for &group in site.relations.refs[id].get(field).into_iter().flatten() {
+                sum.add(cards[site.version_in(site.groups[group][0], lang)]);
+            }
+        }
+    }
+    Some(sum.done())
+}
+
 /// The language a page is in, for the links every page shows.
 fn page_language<'s>(site: &'s Site, owner: &'s Owner) -> &'s str {
     match owner {
         Owner::Document(id) | Owner::Alias { target: id } => &site.documents[*id].source.lang,
         Owner::Home { lang }
         | Owner::List { lang, .. }
+        | Owner::ListCards { lang, .. }
         | Owner::TaxonomyIndex { lang, .. }
         | Owner::Term { lang, .. }
         | Owner::Search { lang } => lang,

@@ -7,31 +7,44 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 const source = readFileSync(new URL("../../themes/campus/static/js/filter.js", import.meta.url), "utf8");
-const sandbox = {};
+const sandbox = { URLSearchParams };
 sandbox.globalThis = sandbox;
 runInNewContext(source, sandbox);
-const { valuesOf, countValues, matches, countLabel } = sandbox.campusFilter;
+const { matches, countOptions, fromQuery, toQuery, countLabel } = sandbox.campusFilter;
+const plain = (value) => JSON.parse(JSON.stringify(value));
 
-test("values are split on | and trimmed", () => {
-  assert.deepEqual([...valuesOf("Imagerie médicale| Dispositifs médicaux ")], ["Imagerie médicale", "Dispositifs médicaux"]);
-  assert.deepEqual([...valuesOf("")], []);
-  assert.deepEqual([...valuesOf(null)], []);
+const cards = [
+  { values: { sectors: ["ia", "imagerie"], stage: ["amorçage"] } },
+  { values: { sectors: ["ia"], stage: ["croissance"] } },
+  { values: { sectors: ["prevention"], stage: ["croissance"] } },
+  { values: { sectors: [], stage: [] } },
+];
+
+test("a card matches every choice, an empty choice matches all", () => {
+  assert.equal(matches(cards[0].values, { sectors: "ia", stage: "" }), true);
+  assert.equal(matches(cards[0].values, { sectors: "ia", stage: "croissance" }), false);
+  assert.equal(matches(cards[0].values, { sectors: "ia", stage: "croissance" }, "stage"), true, "the field counted is left aside");
+  assert.equal(matches(cards[3].values, { sectors: "", stage: "" }), true);
+  assert.equal(matches({}, { sectors: "ia" }), false);
 });
 
-test("values are counted and sorted by name in the page's language", () => {
-  const counted = countValues(["Écologie|Biologie", "Biologie", "Zoologie"], "fr");
-  assert.deepEqual(JSON.parse(JSON.stringify(counted)), [
-    { value: "Biologie", count: 2 },
-    { value: "Écologie", count: 1 },
-    { value: "Zoologie", count: 1 },
-  ]);
+test("each value counts the cards it would show with the other choices kept", () => {
+  assert.deepEqual(plain(countOptions(cards, { sectors: "", stage: "" })), {
+    sectors: { "": 4, ia: 2, imagerie: 1, prevention: 1 },
+    stage: { "": 4, "amorçage": 1, croissance: 2 },
+  });
+  assert.deepEqual(plain(countOptions(cards, { sectors: "ia", stage: "" })), {
+    sectors: { "": 4, ia: 2, imagerie: 1, prevention: 1 },
+    stage: { "": 2, "amorçage": 1, croissance: 1 },
+  });
 });
 
-test("an item matches the chosen value, and everything matches none", () => {
-  assert.equal(matches("A|B", "B"), true);
-  assert.equal(matches("A|B", "C"), false);
-  assert.equal(matches("A|AB", "B"), false);
-  assert.equal(matches("", ""), true);
+test("the choice goes to the address and back, other parameters kept", () => {
+  assert.deepEqual(plain(fromQuery("?sectors=ia&x=1", ["sectors", "stage"])), { sectors: "ia", stage: "" });
+  assert.equal(toQuery("?x=1", { sectors: "ia", stage: "amorçage" }), "?x=1&sectors=ia&stage=amor%C3%A7age");
+  assert.equal(toQuery("?sectors=ia", { sectors: "", stage: "" }), "");
+  const query = toQuery("", { sectors: "données de santé", stage: "" });
+  assert.deepEqual(plain(fromQuery(query, ["sectors", "stage"])), { sectors: "données de santé", stage: "" });
 });
 
 test("the count label picks singular or plural", () => {

@@ -28,18 +28,20 @@ export const chromiumPath = process.env.CHROME_PATH || "/usr/bin/chromium";
 
 /** `cargo run --release -- build --out <tmp>/public`; returns the folder.
  *  `links: "files"` builds a copy of the site with that link style (for
- *  pages opened from disk); `baseUrl` is passed as `--base-url`. */
-export function buildPortal({ links, baseUrl } = {}) {
+ *  pages opened from disk); `baseUrl` is passed as `--base-url`;
+ *  `prepare(root)` changes a copy of the site before it is built. */
+export function buildPortal({ links, baseUrl, prepare } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "parvis-e2e-"));
   const out = join(dir, "public");
   let root = repoRoot;
-  if (links) {
+  if (links || prepare) {
     root = join(dir, "site");
     for (const part of ["content", "themes", "assets"]) {
       if (existsSync(join(repoRoot, part))) cpSync(join(repoRoot, part), join(root, part), { recursive: true });
     }
     const config = readFileSync(join(repoRoot, "site.toml"), "utf8");
-    writeFileSync(join(root, "site.toml"), `links = "${links}"\n${config.replace(/^links\s*=.*$/m, "")}`);
+    writeFileSync(join(root, "site.toml"), links ? `links = "${links}"\n${config.replace(/^links\s*=.*$/m, "")}` : config);
+    prepare?.(root);
   }
   const args = ["run", "--quiet", "--release", "--", "build", "--quiet", "--root", root, "--out", out];
   if (baseUrl) args.push("--base-url", baseUrl);

@@ -277,6 +277,7 @@
       li.appendChild(span);
     }
     var p = document.createElement('p');
+    if (doc.lang !== pageLang) p.lang = doc.lang;
     highlight(p, doc.summary, terms);
     li.appendChild(p);
     return li;
@@ -288,7 +289,7 @@
    * Enter on a result opens it, and a live region says how many matched.
    */
   function enhance(form) {
-    var input = form.querySelector('input[type=search]');
+    var input = form.querySelector('input[name=q]');
     var list = document.getElementById(form.getAttribute('data-results'));
     var status = document.getElementById(form.getAttribute('data-status'));
     var langSelect = form.querySelector('select[name=lang]');
@@ -309,8 +310,14 @@
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
 
+    // The header's popup: open while the box or its results have the focus.
+    function setOpen(open) {
+      list.hidden = !open;
+      input.setAttribute('aria-expanded', String(open));
+    }
+
     function close() {
-      if (!inline) list.hidden = true;
+      if (!inline) setOpen(false);
     }
 
     function announce(count, shown, capped) {
@@ -325,9 +332,11 @@
       if (inline && global.history && global.history.replaceState) {
         var url = new URL(global.location.href);
         url.searchParams.set('q', text);
+        if (collectionSelect) url.searchParams.set('collection', collectionSelect.value);
+        if (langSelect) url.searchParams.set('lang', langSelect.value);
         try { global.history.replaceState(null, '', url.href); } catch (e) { /* file:// may refuse */ }
       }
-      if (!text.trim()) { list.textContent = ''; close(); announce(0, false); return; }
+      if (!text.trim()) { list.textContent = ''; close(); announce(0, false); if (inline) retitle('', ''); return; }
       var f = filters();
       query(text, f).then(function (found) {
         if (mine !== generation) return null;
@@ -335,8 +344,9 @@
           if (mine !== generation) return;
           list.textContent = '';
           docs.forEach(function (doc) { list.appendChild(resultItem(doc, found.terms, f.lang || pageLang)); });
-          if (!inline) list.hidden = docs.length === 0;
+          if (!inline) setOpen(docs.length > 0 && form.contains(document.activeElement));
           announce(found.results.length, true, found.capped);
+          if (inline) retitle(text, status ? status.textContent : '');
           form.dispatchEvent(new CustomEvent('parvis:results', { detail: { count: found.results.length } }));
         });
       });
@@ -366,10 +376,52 @@
     if (!inline) {
       input.setAttribute('aria-controls', list.id);
       document.addEventListener('click', function (e) { if (!form.contains(e.target) && !list.contains(e.target)) close(); });
-      input.addEventListener('focus', function () { load('meta', 'meta'); if (list.childNodes.length) { list.hidden = false; } });
+      input.addEventListener('focus', function () { load('meta', 'meta'); if (list.childNodes.length) setOpen(true); });
+      // Focus moving on past the box and its results closes them, so they
+      // never hide what has the focus; a click in them keeps the focus.
+      form.addEventListener('focusout', function (e) { if (!form.contains(e.relatedTarget)) close(); });
+      list.addEventListener('mousedown', function (e) { e.preventDefault(); });
+      toggle(form, input);
     }
-    var q = new URLSearchParams(global.location.search).get('q');
+    var params = new URLSearchParams(global.location.search);
+    if (inline) {
+      // The filters say what the address says.
+      [['collection', collectionSelect], ['lang', langSelect]].forEach(function (pair) {
+        var value = params.get(pair[0]);
+        if (pair[1] && value !== null && Array.prototype.some.call(pair[1].options, function (o) { return o.value === value; })) pair[1].value = value;
+      });
+    }
+    var q = params.get('q');
     if (inline && q) { input.value = q; run(); }
+
+    /** The search page's title and heading say what was searched:
+     *  "Recherche : imagerie – 7 résultats". */
+    function retitle(text, count) {
+      var heading = document.getElementById(form.getAttribute('data-heading') || '');
+      if (!heading) return;
+      if (!heading.dataset.plain) heading.dataset.plain = heading.textContent;
+      if (heading.dataset.site === undefined) {
+        var at = document.title.indexOf(' · ');
+        heading.dataset.site = at < 0 ? '' : document.title.slice(at);
+      }
+      var title = text.trim() ? (heading.dataset.title || '{q}').replace('{q}', text.trim()) : heading.dataset.plain;
+      heading.textContent = title;
+      document.title = title + (text.trim() && count ? ' – ' + count : '') + heading.dataset.site;
+    }
+  }
+
+  /** On small screens the header's box opens from a button (the stylesheet
+   *  shows the button and hides the box when scripting is on). */
+  function toggle(form, input) {
+    var button = document.querySelector('[data-search-toggle][aria-controls="' + form.id + '"]');
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      form.classList.toggle('site-search--open', open);
+      if (open) input.focus();
+    });
   }
 
   function start() {

@@ -1,0 +1,220 @@
+//! Filters of list pages: the fields a collection is filtered by
+//! (`filters = ["sectors", "stage"]` in `site.toml`), each value with its
+//! label in the page's language and its count over the whole list, and the
+//! list's cards with their values (`cards.js`), so that a filter in the
+//! browser works over the whole list and its counts agree with the term
+//! pages.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use super::Renderer;
+use crate::config::{FieldSpec, FieldType};
+use crate::content::FieldValue;
+use crate::diagnostics::Diagnostic;
+use crate::msg;
+use crate::site::EntryId;
+use crate::slug::slugify;
+
+/// One field a list can be filtered by, as templates get it.
+#[derive(Debug, Serialize)]
+pub struct Filter {
+    /// The field's name.
+    pub field: String,
+    /// Its values, each once.
+    pub options: Vec<FilterOption>,
+}
+
+/// One value of a filter.
+#[derive(Debug, Serialize)]
+pub struct FilterOption {
+    /// What the address and `cards.js` write: a declared term's key, an
+    /// enum value, a ref's target name, else the value's slug.
+    pub value: String,
+    /// The value in the page's language (a ref's target title).
+    pub label: String,
+    /// How many entries of the whole list have it.
+    pub count: usize,
+    /// Its term page, for a field tied to a taxonomy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+}
+
+/// A value of one entry: (value, label, term page's site path).
+type Value3 = (String, String, Option<String>);
+
+impl<'a> Renderer<'a> {
+    /// The filters of `collection`'s list in `lang`, counted over `ids` (the
+    /// whole list), with links from the page at `path`.
+    pub(super) fn filters(
+        &self,
+        collection: &str,
+        lang: &str,
+        ids: &[EntryId],
+        path: &str,
+    ) -> Vec<Filter> {
+        let Some(config) = self.site.config.collections.get(collection) else {
+            return Vec::new();
+        };
+        config
+            .filters
+            .iter()
+            .filter_map(|field| {
+                let spec = config.fields.get(field)?;
+                let mut counts: BTreeMap<(String, String), (String, usize, Option<String>)> =
+                    BTreeMap::new();
+                for &id in ids {
+                    for (value, label, term) in self.values_of(id, field, spec, lang) {
+                        let order = sort_key(spec, &value, &label);
+                        let slot = counts.entry((order, value)).or_insert((label, 0, term));
+                        slot.1 += 1;
+                    }
+                }
+                let options = counts
+                    .into_iter()
+                    .map(|((_, value), (label, count, term))| FilterOption {
+                        value,
+                        label,
+                        count,
+                        href: term.map(|t| self.href(path, &t)),
+                    })
+                    .collect();
+                Some(Filter {
+                    field: field.clone(),
+                    options,
+                })
+            })
+            .collect()
+    }
+
+    /// The values entry `id` has for the filter `field`, in `lang`.
+    fn values_of(&self, id: EntryId, field: &str, spec: &FieldSpec, lang: &str) -> Vec<Value3> {
+        let site = self.site;
+        let doc = self.document(id);
+        if matches!(spec.kind, FieldType::Ref | FieldType::Refs) {
+            let groups = site.relations.refs[id].get(field);
+            return groups
+                .into_iter()
+                .flatten()
+                .map(|&group| {
+                    let name = &site.documents[site.groups[group][0]].source.name;
+                    let target = site.version_in(site.groups[group][0], lang);
+                    (name.clone(), self.document(target).title.clone(), None)
+                })
+                .collect();
+        }
+        let Some(value) = doc.fields.get(field).map(|f| &f.value) else {
+            return Vec::new();
+        };
+        match value {
+            FieldValue::List(items) => items
+                .iter()
+                .map(|item| self.list_value(spec, item, lang))
+                .collect(),
+            FieldValue::Text(text) if spec.kind == FieldType::Enum => {
+                vec![(text.clone(), text.clone(), None)]
+            }
+            FieldValue::Text(text) => vec![(slugify(text), text.clone(), None)],
+            FieldValue::Int(n) => vec![(n.to_string(), n.to_string(), None)],
+            FieldValue::Bool(b) => vec![(b.to_string(), b.to_string(), None)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// A value of a list field: a declared term by its key and its label in
+    /// `lang`; a term of an open taxonomy or a plain value by its slug.
+    fn list_value(&self, spec: &FieldSpec, written: &str, lang: &str) -> Value3 {
+        let site = self.site;
+        let Some(taxonomy) = spec.taxonomy.as_deref() else {
+            return (slugify(written), written.to_string(), None);
+        };
+        let declared = site.config.taxonomies.get(taxonomy).map(|t| &t.terms);
+        let (value, label) = match declared.and_then(|terms| {
+            let key = terms.find(written)?;
+            let label = terms.label(key, lang, &site.config.default_language)?;
+            Some((key.to_string(), label.to_string()))
+        }) {
+            Some(found) => found,
+            None => (slugify(written), written.to_string()),
+        };
+        let term = super::lists::term_path(site, taxonomy, lang, &label);
+        let term = site.routes.index.contains_key(&term).then_some(term);
+        (value, label, term)
+    }
+
+    /// The label of a value of a list field tied to a taxonomy that
+    /// declares its terms, in `lang` (a card of another language shows its
+    /// terms in the page's language); other values as written.
+    pub(super) fn term_label(&self, spec: &FieldSpec, written: &str, lang: &str) -> String {
+        let declared = spec
+            .taxonomy
+            .as_deref()
+            .and_then(|t| self.site.config.taxonomies.get(t))
+            .map(|t| &t.terms);
+        declared
+            .and_then(|terms| {
+                let key = terms.find(written)?;
+                terms.label(key, lang, &self.site.config.default_language)
+            })
+            .unwrap_or(written)
+            .to_string()
+    }
+
+    /// `cards.js`: every card of `collection`'s list in `lang`, in list
+    /// order, with its filter values, as a call to `parvisCards(…)`. Links
+    /// in the cards start with [`super::ROOT_MARK`], for the page showing
+    /// them to replace with its way to the site root.
+    pub(super) fn list_cards(&self, collection: &str, lang: &str) -> Result<String, Diagnostic> {
+        let lang = self.lang_of(lang);
+        let site = self.site;
+        let specs: Vec<(&String, &FieldSpec)> = site
+            .config
+            .collections
+            .get(collection)
+            .into_iter()
+            .flat_map(|c| c.filters.iter().filter_map(|f| Some((f, c.fields.get(f)?))))
+            .collect();
+        let mut cards = Vec::new();
+        for &id in site.shown_list(collection, lang) {
+            let card = serde_json::to_value(self.card(id, lang, "")).unwrap_or_default();
+            let html = match self.templates.card_html(&card, 2, false, lang) {
+                Some(Ok(html)) => html,
+                Some(Err(e)) => return Err(self.templates.error(&site.root, &e)),
+                None => {
+                    return Err(Diagnostic::error(msg!(
+                        "filters-need-card-template",
+                        collection = collection
+                    ))
+                    .hint(msg!("filters-need-card-template-hint")))
+                }
+            };
+            let mut values = Map::new();
+            for (field, spec) in &specs {
+                let of_entry: Vec<Value> = self
+                    .values_of(id, field, spec, lang)
+                    .into_iter()
+                    .map(|(value, _, _)| Value::String(value))
+                    .collect();
+                values.insert((*field).clone(), Value::Array(of_entry));
+            }
+            cards.push(json!({"html": html, "values": values}));
+        }
+        let data = json!({ "cards": cards });
+        Ok(format!("parvisCards({data});\n"))
+    }
+}
+
+/// How a filter's values are ordered: an enum's as declared, others by
+/// label (case and accents aside).
+fn sort_key(spec: &FieldSpec, value: &str, label: &str) -> String {
+    match spec.kind {
+        FieldType::Enum => {
+            let at = spec.values.iter().position(|v| v == value);
+            format!("{:06}", at.unwrap_or(usize::MAX >> 44))
+        }
+        FieldType::Int | FieldType::Year => format!("{:>20}", label),
+        _ => slugify(label),
+    }
+}
