@@ -291,12 +291,9 @@ impl Site {
     pub fn page_of(&self, id: EntryId) -> String {
         let doc = &self.documents[id];
         match &doc.source.role {
-            Role::ListIntro { collection } => routes::list_path(
-                &self.collection_path(collection, &doc.source.lang),
-                &doc.source.lang,
-                &self.config,
-                1,
-            ),
+            Role::ListIntro { collection } => {
+                routes::list_page(&self.config, collection, &doc.source.lang, 1)
+            }
             _ => self.paths[id].clone(),
         }
     }
