@@ -535,7 +535,10 @@ fn check_filters(collection: &CollectionConfig, span: Span) -> Vec<Diagnostic> {
                     Some(close) => msg!("did-you-mean", close = close),
                     None => msg!("config-filter-declared-only"),
                 };
-                problems.push(error(msg!("config-filter-unknown-field", field = name), hint));
+                problems.push(error(
+                    msg!("config-filter-unknown-field", field = name),
+                    hint,
+                ));
             }
             Some(spec) if !spec.kind.filterable() => problems.push(error(
                 msg!("config-filter-wrong-type", field = name),

@@ -196,8 +196,16 @@ fn a_filtered_list_follows_every_entry_it_counts() {
         &delta.replace("sectors: [Imagerie]", "sectors: [IA]"),
     );
     assert!(!update.failed(), "{:?}", update.problems);
-    for page in ["start-ups/index.html", "start-ups/cards.js", "en/startups/cards.js"] {
-        assert!(changed(&update).contains(&page), "{page}: {:?}", update.changed);
+    for page in [
+        "start-ups/index.html",
+        "start-ups/cards.js",
+        "en/startups/cards.js",
+    ] {
+        assert!(
+            changed(&update).contains(&page),
+            "{page}: {:?}",
+            update.changed
+        );
     }
     live.matches_a_clean_build();
 }

@@ -65,9 +65,21 @@ fn english_lists_show_the_entries_not_translated_in_french() {
     assert_eq!(
         cards(&english),
         [
-            ("Alpha Optics".into(), "../../en/startups/alpha/".into(), None),
-            ("Bêta Photon".into(), "../../start-ups/beta/".into(), Some("fr".into())),
-            ("Gamma Hors Sujet".into(), "../../start-ups/gamma/".into(), Some("fr".into())),
+            (
+                "Alpha Optics".into(),
+                "../../en/startups/alpha/".into(),
+                None
+            ),
+            (
+                "Bêta Photon".into(),
+                "../../start-ups/beta/".into(),
+                Some("fr".into())
+            ),
+            (
+                "Gamma Hors Sujet".into(),
+                "../../start-ups/gamma/".into(),
+                Some("fr".into())
+            ),
         ]
     );
     assert_eq!(english.matches(">In French</p>").count(), 2, "{english}");
@@ -88,7 +100,14 @@ fn english_lists_show_the_entries_not_translated_in_french() {
 fn a_collection_can_keep_its_lists_to_its_translations() {
     let site = site("show_untranslated = false\n");
     let english = cards(&site.output("en/startups/index.html"));
-    assert_eq!(english, [("Alpha Optics".into(), "../../en/startups/alpha/".into(), None)]);
+    assert_eq!(
+        english,
+        [(
+            "Alpha Optics".into(),
+            "../../en/startups/alpha/".into(),
+            None
+        )]
+    );
 }
 
 #[test]
@@ -159,13 +178,16 @@ fn a_filter_must_name_a_declared_field_with_short_values() {
     let run = site.run(&["build", "--messages", "en"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains(
-            "`filters` names `sector`, which is not a declared field of the collection"
-        ),
+        run.stderr
+            .contains("`filters` names `sector`, which is not a declared field of the collection"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("`sectors`"), "did you mean: {}", run.stderr);
+    assert!(
+        run.stderr.contains("`sectors`"),
+        "did you mean: {}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -89,7 +89,11 @@ fn the_english_institute_page_lists_them_too_with_the_french_ones_marked() {
     assert_eq!(cards[1].2, "../../../start-ups/beta/");
     assert_eq!(cards[2].3.as_deref(), Some("fr"));
     let html = site.output("en/institutes/labo/index.html");
-    assert_eq!(html.matches(r#"<p class="card__original">In French</p>"#).count(), 2);
+    assert_eq!(
+        html.matches(r#"<p class="card__original">In French</p>"#)
+            .count(),
+        2
+    );
 }
 
 #[test]

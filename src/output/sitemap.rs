@@ -117,10 +117,9 @@ fn key<'s>(site: &'s Site, owner: &'s Owner) -> Option<(Key<'s>, &'s str)> {
             (Key::Term(taxonomy.as_str(), slug, *page), lang.as_str())
         }
         // Search pages show nothing of their own to index.
-        Owner::Alias { .. }
-        | Owner::ListCards { .. }
-        | Owner::Search { .. }
-        | Owner::NotFound => return None,
+        Owner::Alias { .. } | Owner::ListCards { .. } | Owner::Search { .. } | Owner::NotFound => {
+            return None
+        }
     })
 }
 

@@ -217,7 +217,10 @@ impl Site {
 
     /// The lists pages show: each list with the entries of `untranslated`
     /// that belong to it, in the collection's order.
-    fn shown_lists(&self, untranslated: &[(String, EntryId)]) -> IndexMap<String, HashMap<String, Vec<EntryId>>> {
+    fn shown_lists(
+        &self,
+        untranslated: &[(String, EntryId)],
+    ) -> IndexMap<String, HashMap<String, Vec<EntryId>>> {
         let mut shown = self.lists.clone();
         for (lang, id) in untranslated {
             let Some(collection) = self.documents[*id].collection() else {
@@ -334,12 +337,9 @@ impl Site {
     pub fn page_of(&self, id: EntryId) -> String {
         let doc = &self.documents[id];
         match &doc.source.role {
-            Role::ListIntro { collection } => routes::list_path(
-                &self.collection_path(collection, &doc.source.lang),
-                &doc.source.lang,
-                &self.config,
-                1,
-            ),
+            Role::ListIntro { collection } => {
+                routes::list_page(&self.config, collection, &doc.source.lang, 1)
+            }
             _ => self.paths[id].clone(),
         }
     }
