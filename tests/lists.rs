@@ -208,3 +208,32 @@ fn filters_need_the_theme_s_card_template() {
         run.stderr
     );
 }
+
+/// The HTML written from `start` to the first `end` after it, both
+/// included, as the build wrote it (not re-serialized: attributes keep their
+/// order).
+fn written<'h>(html: &'h str, start: &str, end: &str) -> &'h str {
+    let from = html.find(start).unwrap();
+    let to = from + html[from..].find(end).unwrap() + end.len();
+    &html[from..to]
+}
+
+#[test]
+fn the_filter_and_an_untranslated_card_as_written() {
+    // What visitors and assistive technologies get: the sector links (the
+    // control without JavaScript) and the selects (with it), counted over
+    // the whole list; a French card with its text marked `lang="fr"` and a
+    // visible "In French", its interface words in English.
+    let site = site("paginate = 2\nfilters = [\"sectors\", \"institute\"]\n");
+    let english = site.output("en/startups/index.html");
+    insta::assert_snapshot!(
+        "english_filter",
+        written(&english, "<div class=\"filter\"", "</form>\n  </div>")
+    );
+    let french_card = english.find("Bêta Photon").unwrap();
+    let card_start = english[..french_card].rfind("<article").unwrap();
+    insta::assert_snapshot!(
+        "english_card_of_a_french_entry",
+        written(&english[card_start..], "<article", "</article>")
+    );
+}

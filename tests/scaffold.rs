@@ -225,6 +225,8 @@ fn init_makes_a_site_that_builds_without_a_warning() {
     assert!(build.stderr.is_empty(), "{}", build.stderr);
     assert!(!build.stdout.contains("avertissement"), "{}", build.stdout);
     assert!(site.join("public/index.html").is_file());
+    // Its startup list is filtered over the whole list (`filters`).
+    assert!(site.join("public/start-ups/cards.js").is_file());
     let check = parvis(
         &["check", "--deny-warnings", "--root", "mon-site"],
         dir.path(),
