@@ -148,3 +148,23 @@ test("the example disclaimer of a startup is a plain paragraph, not a quotation"
     assert.match(html, /<p><strong>(Exemple fictif|Fictitious example)\.<\/strong>/);
   }
 });
+
+test("the footers have the same links in the same order in both languages", async () => {
+  /** The footer's links of a page: their addresses, resolved. */
+  const footer = (path) => {
+    const html = readFileSync(join(site.out, path, "index.html"), "utf8");
+    const nav = html.match(/<footer class="site-footer">([\s\S]*?)<\/footer>/)[1];
+    return [...nav.matchAll(/<a href="([^"]*)"/g)].map((m) => new URL(decode(m[1]), `${server.origin}/${path}`).pathname);
+  };
+  const french = footer("");
+  const english = footer("en/");
+  assert.ok(french.length >= 7, `taxonomies and stand-alone pages: ${french}`);
+  assert.equal(english.length, french.length, `${french} / ${english}`);
+  // The i-th French link's English version is the i-th English link.
+  for (const [i, path] of french.entries()) {
+    const html = readFileSync(join(site.out, path, "index.html"), "utf8");
+    const alternate = html.match(/<link rel="alternate" hreflang="en" href="([^"]+)"/);
+    assert.ok(alternate, `${path} has an English version`);
+    assert.equal(new URL(alternate[1]).pathname, english[i], `link ${i + 1}: ${path}`);
+  }
+});
