@@ -243,3 +243,17 @@ test("the English directory lists the startups not translated, in French", async
   assert.equal(english, 7 + examples().filter((e) => e.english).length);
   for (const card of french) assert.match(card.html, /<p class="card__original">In French<\/p>/);
 });
+
+test("when the whole list cannot be loaded, the sector pages take over", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.route("**/cards.js", (route) => route.abort());
+  await page.goto(`${server.origin}/start-ups/`);
+  assert.equal(await page.locator(".filter__browse").isVisible(), false, "one control while all is well");
+  const sector = (await options(page, "sectors"))[1];
+  await page.selectOption("select[name=sectors]", sector.value);
+  await page.waitForFunction(() => document.querySelector(".filter__status [role=status]").textContent.includes("secteurs"));
+  assert.equal(await page.locator(".filter__browse").isVisible(), true, "the sector links show again");
+  assert.equal(await shownCount(page), 24, "the page's own cards stay");
+  await context.close();
+});

@@ -12,7 +12,9 @@
  *   - each select counts, for each value, the cards that would match with
  *     the other choices (the counts the page was built with, at first);
  *   - the choice is in the address (`?sectors=prevention&stage=amorçage`):
- *     it can be shared, and Back and Forward go through the choices made.
+ *     it can be shared, and Back and Forward go through the choices made;
+ *   - when `cards.js` cannot be loaded, the status says so and the links to
+ *     the term pages show again (`filter--fallback`).
  *
  * Markup it expects (see templates/list.html):
  *   <div data-filter data-cards="cards.js" data-root="../" data-one="…" data-many="…"
@@ -177,7 +179,12 @@
         recount(choice);
         status.textContent = countLabel(shown.length, data.one || "{n}", data.many || "{n}");
       }, function () {
-        if (mine === turn) status.textContent = data.error || "";
+        // Without the whole list, the links to the term pages still filter:
+        // show them (the stylesheet hides them while scripting is on).
+        delete loads[data.cards];
+        if (mine !== turn) return;
+        status.textContent = data.error || "";
+        container.classList.add("filter--fallback");
       });
     }
 
