@@ -168,3 +168,30 @@ test("the footers have the same links in the same order in both languages", asyn
     assert.equal(new URL(alternate[1]).pathname, english[i], `link ${i + 1}: ${path}`);
   }
 });
+
+test("on a wide screen, entry pages put their key facts, contents or related entries beside the text", async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  for (const [path, beside] of [
+    ["/start-ups/echonef/", ".facts"],
+    ["/instituts/prairie/", ".facts"],
+    ["/actualites/quatre-instituts/", ".related"],
+    ["/en/about/", ".toc"],
+  ]) {
+    await page.goto(`${server.origin}${path}`);
+    const text = await page.locator(".entry__main .prose").boundingBox();
+    const side = await page.locator(`.entry__layout ${beside}`).first().boundingBox();
+    const column = await page.locator(".entry__side", { has: page.locator(beside) }).boundingBox();
+    const container = await page.locator(".entry__layout").boundingBox();
+    assert.ok(side.x >= text.x + text.width, `${path}: ${beside} is right of the text`);
+    assert.ok(side.y < text.y + text.height, `${path}: ${beside} is beside the text, not under it`);
+    assert.ok(column.x + column.width > container.x + container.width * 0.9, `${path}: the right third is used`);
+  }
+  // On a phone they come before the text (the facts) or after it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${server.origin}/start-ups/echonef/`);
+  const text = await page.locator(".entry__main .prose").boundingBox();
+  const facts = await page.locator(".entry__layout .facts").boundingBox();
+  assert.ok(facts.y + facts.height <= text.y, "the facts come first");
+  await context.close();
+});
