@@ -195,3 +195,29 @@ test("on a wide screen, entry pages put their key facts, contents or related ent
   assert.ok(facts.y + facts.height <= text.y, "the facts come first");
   await context.close();
 });
+
+test("news cards with and without a picture keep a regular grid", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  for (const path of ["/actualites/", "/en/news/"]) {
+    await page.goto(`${server.origin}${path}`);
+    const cards = await page.locator(".cards > li").evaluateAll((items) =>
+      items.map((li) => {
+        const title = li.querySelector(".card__title").getBoundingClientRect();
+        return { top: Math.round(li.getBoundingClientRect().top), title: Math.round(title.top), picture: !!li.querySelector(".card__image") };
+      }),
+    );
+    assert.ok(cards.some((c) => c.picture) && cards.some((c) => !c.picture), `${path}: cards of both kinds`);
+    // In each row, every card's title starts at the same height.
+    const rows = new Map();
+    for (const c of cards) rows.set(c.top, [...(rows.get(c.top) || []), c]);
+    assert.ok(rows.size < cards.length, `${path}: several cards per row`);
+    const mixed = [...rows.values()].some((row) => row.some((c) => c.picture) && row.some((c) => !c.picture));
+    assert.ok(mixed, `${path}: a row has cards of both kinds`);
+    for (const [top, row] of rows) {
+      const titles = new Set(row.map((c) => c.title));
+      assert.equal(titles.size, 1, `${path}, row at ${top}: titles at ${[...titles]}`);
+    }
+  }
+  await context.close();
+});
