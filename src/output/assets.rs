@@ -16,7 +16,9 @@ use crate::diagnostics::{Diagnostic, Span};
 pub struct Manifest {
     /// Unhashed site path → hashed site path (CSS and JS only).
     pub hashed: HashMap<String, String>,
-    /// Stylesheets every page links, hashed, in order.
+    /// Stylesheets pages link, hashed, in order (the code-highlighting one
+    /// last, linked only by pages that show highlighted code: see
+    /// [`is_syntax_stylesheet`]).
     pub stylesheets: Vec<String>,
     /// Every file written, as site paths (hashed names for CSS and JS).
     pub written: Vec<String>,
@@ -41,6 +43,16 @@ pub struct StaticFiles {
 
 /// The generated stylesheet of code highlighting.
 const SYNTAX_CSS: &str = "css/syntax.css";
+
+/// Whether `hashed` (a site path from [`Manifest::stylesheets`]) is the
+/// code-highlighting stylesheet, `css/syntax.<hash>.css`: a page without
+/// highlighted code need not wait for it before it shows.
+pub fn is_syntax_stylesheet(hashed: &str) -> bool {
+    hashed
+        .strip_prefix("css/syntax.")
+        .and_then(|rest| rest.strip_suffix(".css"))
+        .is_some_and(|hash| !hash.is_empty() && !hash.contains('/'))
+}
 
 impl StaticFiles {
     /// Finds the theme's `static/`, the site's `assets/` and the files
@@ -179,5 +191,17 @@ mod tests {
         );
         assert_ne!(a, hashed_name("css/campus.css", b"body{ }"));
         assert_eq!(a, hashed_name("css/campus.css", b"body{}"));
+    }
+
+    #[test]
+    fn the_syntax_stylesheet_is_known_by_its_hashed_name() {
+        assert!(is_syntax_stylesheet(&hashed_name(SYNTAX_CSS, b"x")));
+        for other in [
+            "css/campus.0123456789.css",
+            "css/syntax.css",
+            "css/syntax/a.css",
+        ] {
+            assert!(!is_syntax_stylesheet(other), "{other}");
+        }
     }
 }

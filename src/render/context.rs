@@ -303,3 +303,37 @@ pub struct PageContext<'a> {
     /// The home page's sections.
     pub sections: Vec<Section<'a>>,
 }
+
+/// What highlighted code looks like in rendered HTML: fenced code blocks of
+/// a known language become spans of `hl-` classes.
+const HIGHLIGHTED: &str = "class=\"hl-";
+
+impl PageContext<'_> {
+    /// Whether anything the page shows holds highlighted code (its text,
+    /// summary, intro, Markdown fields, or the summary of a card it lists),
+    /// so that it needs the code-highlighting stylesheet.
+    pub fn shows_code(&self) -> bool {
+        let html = |text: &str| text.contains(HIGHLIGHTED);
+        let cards = self
+            .entries
+            .iter()
+            .chain(self.backrefs.iter().flat_map(|g| &g.entries))
+            .chain(self.sections.iter().flat_map(|s| &s.entries));
+        self.content.is_some_and(html)
+            || self.summary.is_some_and(html)
+            || self.intro.as_deref().is_some_and(html)
+            || self.fields.values().any(holds_code)
+            || cards.into_iter().any(|card| html(card.summary))
+    }
+}
+
+/// Whether a field's value (a Markdown field is an HTML string) holds
+/// highlighted code.
+fn holds_code(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains(HIGHLIGHTED),
+        Value::Array(items) => items.iter().any(holds_code),
+        Value::Object(map) => map.values().any(holds_code),
+        _ => false,
+    }
+}

@@ -122,6 +122,11 @@ impl<'a> Renderer<'a> {
         if problems.iter().any(Diagnostic::is_error) {
             return Err(problems);
         }
+        // Most pages show no code: they do without the code-highlighting
+        // stylesheet, which would only delay their first paint.
+        if !page.shows_code() {
+            page.stylesheets = self.stylesheets_from(path, false);
+        }
         // The page's other language versions: for hreflang and the switcher.
         let versions = self.translation_paths(path);
         page.alternates = self.alternates(&versions);
@@ -425,13 +430,19 @@ impl<'a> Renderer<'a> {
             path: path.to_string(),
             canonical: Some(urls::absolute(&self.site.config.base_url, path)),
             lang,
-            stylesheets: self
-                .stylesheets
-                .iter()
-                .map(|s| self.href(path, s))
-                .collect(),
+            stylesheets: self.stylesheets_from(path, true),
             ..PageContext::default()
         }
+    }
+
+    /// The stylesheets, linked from the page at `path`; the code-highlighting
+    /// one only `with_code`.
+    fn stylesheets_from(&self, path: &str, with_code: bool) -> Vec<String> {
+        self.stylesheets
+            .iter()
+            .filter(|s| with_code || !crate::output::assets::is_syntax_stylesheet(s))
+            .map(|s| self.href(path, s))
+            .collect()
     }
 
     fn lang_of(&self, lang: &str) -> &'a str {
