@@ -5,7 +5,8 @@
 //! browser works over the whole list and its counts agree with the term
 //! pages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -15,7 +16,7 @@ use crate::config::{FieldSpec, FieldType};
 use crate::content::FieldValue;
 use crate::diagnostics::Diagnostic;
 use crate::msg;
-use crate::site::EntryId;
+use crate::site::{EntryId, Site};
 use crate::slug::slugify;
 
 /// One field a list can be filtered by, as templates get it.
@@ -45,48 +46,119 @@ pub struct FilterOption {
 /// A value of one entry: (value, label, term page's site path).
 type Value3 = (String, String, Option<String>);
 
+/// A value of a filter counted over the whole list: (value, label, count,
+/// term page's site path).
+type Counted = (String, String, usize, Option<String>);
+
+/// One field's values counted, in the order they are offered:
+/// (sort key, value) → (label, count, term page's site path).
+type Tally = BTreeMap<(String, String), (String, usize, Option<String>)>;
+
+/// A list's filters, worked out once per build for all its pages and its
+/// `cards.js` (they count the whole list, the same on every page).
+#[derive(Debug)]
+pub(super) struct ListFilters {
+    /// Each filtered field with its values, in the order they are offered.
+    fields: Vec<(String, Vec<Counted>)>,
+    /// Each entry of the list, in list order: its values of each field.
+    values: Vec<Map<String, Value>>,
+}
+
+/// The filters of each filtered list, per (collection, language), made the
+/// first time a page of that list asks.
+#[derive(Debug, Default)]
+pub(super) struct FilterCache(HashMap<(String, String), OnceLock<Arc<ListFilters>>>);
+
+impl FilterCache {
+    /// Room for the lists of `site`'s collections with `filters`.
+    pub(super) fn new(site: &Site) -> FilterCache {
+        let config = &site.config;
+        let keys = config
+            .collections
+            .iter()
+            .filter(|(_, c)| !c.filters.is_empty())
+            .flat_map(|(name, _)| {
+                config
+                    .language_codes()
+                    .map(move |lang| ((name.clone(), lang.to_string()), OnceLock::new()))
+            });
+        FilterCache(keys.collect())
+    }
+}
+
 impl<'a> Renderer<'a> {
-    /// The filters of `collection`'s list in `lang`, counted over `ids` (the
-    /// whole list), with links from the page at `path`.
-    pub(super) fn filters(
-        &self,
-        collection: &str,
-        lang: &str,
-        ids: &[EntryId],
-        path: &str,
-    ) -> Vec<Filter> {
-        let Some(config) = self.site.config.collections.get(collection) else {
+    /// The filters of `collection`'s list in `lang`, counted over the whole
+    /// list, with links from the page at `path`.
+    pub(super) fn filters(&self, collection: &str, lang: &str, path: &str) -> Vec<Filter> {
+        let Some(list) = self.list_filters(collection, lang) else {
             return Vec::new();
         };
-        config
-            .filters
+        list.fields
             .iter()
-            .filter_map(|field| {
-                let spec = config.fields.get(field)?;
-                let mut counts: BTreeMap<(String, String), (String, usize, Option<String>)> =
-                    BTreeMap::new();
-                for &id in ids {
-                    for (value, label, term) in self.values_of(id, field, spec, lang) {
-                        let order = sort_key(spec, &value, &label);
-                        let slot = counts.entry((order, value)).or_insert((label, 0, term));
-                        slot.1 += 1;
-                    }
-                }
-                let options = counts
-                    .into_iter()
-                    .map(|((_, value), (label, count, term))| FilterOption {
-                        value,
-                        label,
-                        count,
-                        href: term.map(|t| self.href(path, &t)),
+            .map(|(field, counted)| Filter {
+                field: field.clone(),
+                options: counted
+                    .iter()
+                    .map(|(value, label, count, term)| FilterOption {
+                        value: value.clone(),
+                        label: label.clone(),
+                        count: *count,
+                        href: term.as_ref().map(|t| self.href(path, t)),
                     })
-                    .collect();
-                Some(Filter {
-                    field: field.clone(),
-                    options,
-                })
+                    .collect(),
             })
             .collect()
+    }
+
+    /// The filters of `collection`'s list in `lang`, worked out on first
+    /// use; `None` for a collection without `filters`.
+    fn list_filters(&self, collection: &str, lang: &str) -> Option<Arc<ListFilters>> {
+        let cell = self
+            .filter_cache
+            .0
+            .get(&(collection.to_string(), lang.to_string()))?;
+        Some(
+            cell.get_or_init(|| Arc::new(self.count_filters(collection, lang)))
+                .clone(),
+        )
+    }
+
+    /// Each entry's values of each filtered field, and each value counted.
+    fn count_filters(&self, collection: &str, lang: &str) -> ListFilters {
+        let config = self.site.config.collections.get(collection);
+        let specs: Vec<(&String, &FieldSpec)> = config
+            .into_iter()
+            .flat_map(|c| c.filters.iter().filter_map(|f| Some((f, c.fields.get(f)?))))
+            .collect();
+        let mut counts: Vec<Tally> = vec![BTreeMap::new(); specs.len()];
+        let ids = self.site.shown_list(collection, lang);
+        let mut values = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let mut of_entry = Map::new();
+            for ((field, spec), counts) in specs.iter().zip(&mut counts) {
+                let mut written = Vec::new();
+                for (value, label, term) in self.values_of(id, field, spec, lang) {
+                    written.push(Value::String(value.clone()));
+                    let order = sort_key(spec, &value, &label);
+                    let slot = counts.entry((order, value)).or_insert((label, 0, term));
+                    slot.1 += 1;
+                }
+                of_entry.insert((*field).clone(), Value::Array(written));
+            }
+            values.push(of_entry);
+        }
+        let fields = specs
+            .iter()
+            .zip(counts)
+            .map(|((field, _), counts)| {
+                let counted = counts
+                    .into_iter()
+                    .map(|((_, value), (label, count, term))| (value, label, count, term))
+                    .collect();
+                ((*field).clone(), counted)
+            })
+            .collect();
+        ListFilters { fields, values }
     }
 
     /// The values entry `id` has for the filter `field`, in `lang`.
@@ -169,15 +241,10 @@ impl<'a> Renderer<'a> {
     pub(super) fn list_cards(&self, collection: &str, lang: &str) -> Result<String, Diagnostic> {
         let lang = self.lang_of(lang);
         let site = self.site;
-        let specs: Vec<(&String, &FieldSpec)> = site
-            .config
-            .collections
-            .get(collection)
-            .into_iter()
-            .flat_map(|c| c.filters.iter().filter_map(|f| Some((f, c.fields.get(f)?))))
-            .collect();
+        let filters = self.list_filters(collection, lang);
+        let values = filters.as_ref().map_or(&[][..], |f| f.values.as_slice());
         let mut cards = Vec::new();
-        for &id in site.shown_list(collection, lang) {
+        for (at, &id) in site.shown_list(collection, lang).iter().enumerate() {
             let card = serde_json::to_value(self.card(id, lang, "")).unwrap_or_default();
             let html = match self.templates.card_html(&card, 2, false, lang) {
                 Some(Ok(html)) => html,
@@ -190,16 +257,8 @@ impl<'a> Renderer<'a> {
                     .hint(msg!("filters-need-card-template-hint")))
                 }
             };
-            let mut values = Map::new();
-            for (field, spec) in &specs {
-                let of_entry: Vec<Value> = self
-                    .values_of(id, field, spec, lang)
-                    .into_iter()
-                    .map(|(value, _, _)| Value::String(value))
-                    .collect();
-                values.insert((*field).clone(), Value::Array(of_entry));
-            }
-            cards.push(json!({"html": html, "values": values}));
+            let of_entry = values.get(at).cloned().unwrap_or_default();
+            cards.push(json!({"html": html, "values": of_entry}));
         }
         let data = json!({ "cards": cards });
         Ok(format!("parvisCards({data});\n"))

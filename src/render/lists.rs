@@ -103,7 +103,7 @@ impl<'a> Renderer<'a> {
         page.collection = Some(link);
         page.terms = self.list_terms(collection, lang, path);
         page.count = Some(all.len());
-        page.filters = self.filters(collection, lang, all, path);
+        page.filters = self.filters(collection, lang, path);
         if !page.filters.is_empty() {
             let cards = routes::cards_path(&site.config, collection, lang);
             page.cards_href = Some(self.href(path, &cards));

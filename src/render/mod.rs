@@ -51,6 +51,8 @@ pub struct Renderer<'a> {
     feeds: HashMap<String, Vec<feeds::FeedLink>>,
     /// Each language's shared parts, made once.
     shared: SharedParts,
+    /// The filters of each filtered list, made once for all its pages.
+    filter_cache: filters::FilterCache,
 }
 
 impl<'a> Renderer<'a> {
@@ -77,6 +79,7 @@ impl<'a> Renderer<'a> {
                 .map(|lang| (lang.to_string(), feeds::links(site, lang)))
                 .collect(),
             shared: SharedParts::new(site.config.language_codes()),
+            filter_cache: filters::FilterCache::new(site),
         }
     }
 
