@@ -65,7 +65,7 @@ pub struct BuildSummary {
 /// staging folder swapped in place of the output when the site has no
 /// errors.
 pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
-    let mut caches = Caches::new(&request.root);
+    let mut caches = Caches::once(&request.root);
     let output_dir = caches.load_config(request)?.output_dir.clone();
     let root = caches.root();
     let out = request.out.clone().unwrap_or_else(|| root.join(output_dir));
@@ -80,6 +80,7 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
             return Err(problems);
         }
     };
+    caches.forget_after_pages();
     let (published, problems) = run_publish(&caches, &staging, &mut pass.timer);
     let mut warnings = pass.problems;
     warnings.extend(problems);

@@ -204,6 +204,10 @@ pub(crate) struct Caches {
     search: Indexer,
     /// The files of the last successful second phase.
     published: HashSet<String>,
+    /// Whether this run is the only one (`parvis build`): what only a later
+    /// run would reuse is forgotten as soon as it has served, so the
+    /// largest build fits in less memory.
+    once: bool,
 }
 
 impl Caches {
@@ -225,6 +229,25 @@ impl Caches {
             files: Arc::default(),
             search: Indexer::default(),
             published: HashSet::new(),
+            once: false,
+        }
+    }
+
+    /// Empty caches for one run only (see [`Caches::forget_after_pages`]).
+    pub(crate) fn once(root: &Path) -> Caches {
+        Caches {
+            once: true,
+            ..Caches::new(root)
+        }
+    }
+
+    /// After the pages of a run that is the only one: forgets the bodies'
+    /// HTML but the feeds'. The search index, which runs next, is the peak
+    /// of a build's memory.
+    pub(crate) fn forget_after_pages(&mut self) {
+        if let (true, Some((site, _))) = (self.once, &self.site) {
+            let in_feeds = crate::output::feeds::entries(site);
+            self.bodies.forget_html(|id| in_feeds.contains(&id));
         }
     }
 
@@ -249,7 +272,10 @@ impl Caches {
             config.base_url = config::normalize_base_url(base_url);
         }
         let published = std::mem::take(&mut self.published);
-        *self = Caches::new(&self.root);
+        *self = Caches {
+            once: self.once,
+            ..Caches::new(&self.root)
+        };
         self.published = published;
         Ok(self.config.insert(config))
     }
@@ -347,6 +373,18 @@ pub(crate) fn run(
     problems.extend(site_problems.iter().cloned());
     problems.extend(caches.bodies.problems().cloned());
     problems.extend(crate::bodies::check_fragments(site, &caches.bodies));
+    if caches.once {
+        // Every problem placed in the files' texts is found: a run that is
+        // the only one needs them no more.
+        drop((loaded, delta));
+        caches.sources = Sources::default();
+        if let Some((site, _)) = &mut caches.site {
+            site.forget_texts();
+        }
+    }
+    let Some((site, _)) = &caches.site else {
+        return Err(problems);
+    };
     timer.lap("bodies");
 
     let mut render_all = everything;
