@@ -8,13 +8,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::NaiveDate;
 
 use crate::diagnostics::Diagnostics;
 use crate::output::writer::{check_output, Staging};
-use crate::workspace::{run, run_publish, write_failure, Caches, Changes};
+use crate::workspace::{run, run_publish, write_failure, Caches, Changes, Lap};
 
 /// What to build, from the command line.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +57,7 @@ pub struct BuildSummary {
     /// Warnings (the build succeeded anyway).
     pub warnings: Diagnostics,
     /// Time per stage.
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Lap>,
 }
 
 /// Builds the site described by `request`: every stage once, into a

@@ -51,7 +51,7 @@ pub struct Update {
     /// How many pages were rendered again.
     pub rendered: usize,
     /// Time per stage.
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Lap>,
 }
 
 impl Update {
@@ -549,8 +549,21 @@ pub(crate) fn write_failure(path: &Path, error: &std::io::Error) -> Diagnostic {
 #[derive(Debug)]
 pub(crate) struct Timer {
     last: Instant,
-    /// Each stage and its time.
-    pub(crate) laps: Vec<(&'static str, Duration)>,
+    last_cpu: Option<Duration>,
+    /// Each stage and its times.
+    pub(crate) laps: Vec<Lap>,
+}
+
+/// One stage of a run and what it took.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lap {
+    /// The stage.
+    pub stage: &'static str,
+    /// Wall-clock time.
+    pub wall: Duration,
+    /// CPU time of every thread of the process (user and system), where
+    /// the system tells it: over `wall`, how busy the cores were.
+    pub cpu: Option<Duration>,
 }
 
 impl Timer {
@@ -558,14 +571,64 @@ impl Timer {
     pub(crate) fn start() -> Timer {
         Timer {
             last: Instant::now(),
+            last_cpu: process_cpu_time(),
             laps: Vec::new(),
         }
     }
 
     /// Ends a stage.
-    pub(crate) fn lap(&mut self, name: &'static str) {
+    pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        self.laps.push((name, now - self.last));
+        let cpu = process_cpu_time();
+        self.laps.push(Lap {
+            stage,
+            wall: now - self.last,
+            cpu: cpu
+                .zip(self.last_cpu)
+                .map(|(now, last)| now.saturating_sub(last)),
+        });
         self.last = now;
+        self.last_cpu = cpu;
+    }
+}
+
+/// The CPU time used so far by the whole process, from `/proc/self/stat`
+/// (Linux; `None` elsewhere). Its unit, the clock tick, is a hundredth of
+/// a second on every Linux that parvis runs on.
+fn process_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name, in parentheses, may hold spaces: count fields after it.
+    let fields: Vec<&str> = stat
+        .get(stat.rfind(')')? + 1..)?
+        .split_whitespace()
+        .collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_stage_has_cpu_time() {
+        let mut timer = Timer::start();
+        let started = Instant::now();
+        let mut x = 0u64;
+        while started.elapsed() < Duration::from_millis(120) {
+            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+        }
+        timer.lap("busy");
+        let lap = timer.laps[0];
+        assert_eq!(lap.stage, "busy");
+        assert!(lap.wall >= Duration::from_millis(120));
+        if cfg!(target_os = "linux") {
+            let cpu = lap.cpu.expect("Linux tells the CPU time");
+            // Ticks are 10 ms; a loaded machine may give the loop less than its wall time.
+            assert!(
+                cpu >= Duration::from_millis(10) && cpu <= lap.wall + Duration::from_millis(20)
+            );
+        }
     }
 }
