@@ -286,10 +286,10 @@ impl Site {
         self.documents[id] = document;
     }
 
-    /// Forgets the text of every document that nothing else holds (see
-    /// [`Document::forget_text`]).
-    pub fn forget_texts(&mut self) {
-        for document in &mut self.documents {
+    /// Forgets the text of documents `ids` where nothing else holds them
+    /// (see [`Document::forget_text`]).
+    pub fn forget_texts(&mut self, ids: std::ops::Range<EntryId>) {
+        for document in &mut self.documents[ids] {
             if let Some(document) = Arc::get_mut(document) {
                 document.forget_text();
             }

@@ -363,7 +363,18 @@ pub(crate) fn run(
         let assembled = Site::assemble(config, &root, &loaded, static_paths, &options);
         let old = caches.site.replace(assembled);
         timer.lap("site");
-        caches.bodies = render_bodies(&caches.site, old.as_ref().map(|(s, _)| s), &caches.bodies);
+        match (caches.once, &mut caches.site) {
+            (true, Some((site, _))) => {
+                // The site holds the only documents left: their texts can go.
+                drop((loaded, delta, old));
+                caches.sources = Sources::default();
+                caches.bodies = Bodies::render_once(site);
+            }
+            _ => {
+                let old = old.as_ref().map(|(s, _)| s);
+                caches.bodies = render_bodies(&caches.site, old, &caches.bodies);
+            }
+        }
     } else if let (Some(ids), Some((site, _))) = (&in_place, &caches.site) {
         caches.bodies = caches.bodies.with_rendered(site, ids);
     }
@@ -373,18 +384,6 @@ pub(crate) fn run(
     problems.extend(site_problems.iter().cloned());
     problems.extend(caches.bodies.problems().cloned());
     problems.extend(crate::bodies::check_fragments(site, &caches.bodies));
-    if caches.once {
-        // Every problem placed in the files' texts is found: a run that is
-        // the only one needs them no more.
-        drop((loaded, delta));
-        caches.sources = Sources::default();
-        if let Some((site, _)) = &mut caches.site {
-            site.forget_texts();
-        }
-    }
-    let Some((site, _)) = &caches.site else {
-        return Err(problems);
-    };
     timer.lap("bodies");
 
     let mut render_all = everything;
