@@ -11,13 +11,13 @@
 //! client loads it with a `<script>` element, which works over HTTP and
 //! from `file://` alike.
 
+mod forms;
 mod layout;
 pub mod normalize;
 mod passages;
 mod score;
 mod wordlists;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -33,7 +33,7 @@ use crate::bodies::{Bodies, Body};
 use crate::content::{FieldValue, Role};
 use crate::site::{EntryId, Site};
 pub use layout::IndexStats;
-use score::{tally, Runs};
+use score::tally;
 
 /// One indexed document: which page, its stems with their posting values
 /// ([`score::posting`]), and what results show of it.
@@ -76,11 +76,12 @@ struct Contribution {
     body: Arc<Body>,
 }
 
-/// A folded word of one document, before it is numbered.
-#[derive(Debug)]
-struct Found<'w> {
-    /// Its smallest lower-case form in the document (what is stemmed).
-    lower: &'w str,
+/// A folded word of one document.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// Its lower-case form (what is stemmed): the smallest, when the
+    /// document writes it in several.
+    lower: u32,
     /// Its field-weighted frequency.
     weight: u32,
     /// Where it was found ([`score::IN_TITLE`]…).
@@ -111,6 +112,9 @@ struct State {
 /// between builds so that only changed documents are read again, and the
 /// files laid out from them.
 pub struct Indexer {
+    /// Tells this indexer's numbering from another's in the threads'
+    /// caches of forms.
+    serial: u64,
     french: Stemmer,
     english: Stemmer,
     state: Mutex<State>,
@@ -118,7 +122,9 @@ pub struct Indexer {
 
 impl Default for Indexer {
     fn default() -> Self {
+        static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Indexer {
+            serial: SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             french: Stemmer::create(Algorithm::French),
             english: Stemmer::create(Algorithm::English),
             state: Mutex::default(),
@@ -182,7 +188,7 @@ impl Indexer {
         // Weights are summed per raw run of letters first: a body has a few
         // hundred distinct words among thousands, and only those are
         // normalized.
-        let mut runs = Runs::default();
+        let mut runs = score::runs_for(body.text.len());
         let refs = ref_text(site, id);
         tally(&mut runs, &doc.title, score::TITLE);
         for tag in &doc.tags {
@@ -204,59 +210,55 @@ impl Indexer {
         tally(&mut runs, &refs, score::REF);
         tally(&mut runs, &body.summary_text, score::SUMMARY);
         let length = tally(&mut runs, &body.text, score::BODY);
-        NORMALIZED.with_borrow_mut(|caches| {
-            if !caches.contains_key(lang) {
-                caches.insert(lang.to_string(), FxHashMap::default());
-            }
-            let Some(cache) = caches.get_mut(lang) else {
-                return;
-            };
-            for run in runs.keys() {
-                if !cache.contains_key(*run) {
-                    cache.insert(run.to_string(), normalize::words(run, lang));
+        // Folded form id → the word; lower-case forms met besides the one kept.
+        let mut words: FxHashMap<u32, Found> = FxHashMap::default();
+        let mut others: Vec<(u32, u32)> = Vec::new();
+        let number = |new: &[(&str, Vec<normalize::Word>)]| {
+            let mut state = self.lock();
+            new.iter()
+                .map(|(_, words)| words.iter().filter_map(|w| state.form(w)).collect())
+                .collect()
+        };
+        forms::each(
+            self.serial,
+            lang,
+            runs.into_iter(),
+            number,
+            |form, (weight, places)| {
+                let found = words.entry(form.folded).or_insert(Found {
+                    lower: form.lower,
+                    weight: 0,
+                    places: 0,
+                });
+                found.weight += weight;
+                found.places |= places;
+                if found.lower != form.lower {
+                    others.push((form.folded, form.lower));
+                }
+            },
+        );
+        if !others.is_empty() {
+            // Keep the smallest form: the same whatever order the runs come in.
+            let state = self.lock();
+            for (folded, lower) in others {
+                if let Some(found) = words.get_mut(&folded) {
+                    if state.lowers[lower as usize] < state.lowers[found.lower as usize] {
+                        found.lower = lower;
+                    }
                 }
             }
-            let mut words: FxHashMap<&str, Found> = FxHashMap::default();
-            for (run, (weight, places)) in &runs {
-                for word in cache.get(*run).into_iter().flatten() {
-                    let entry = words.entry(&word.folded).or_insert(Found {
-                        lower: &word.lower,
-                        weight: 0,
-                        places: 0,
-                    });
-                    entry.weight += weight;
-                    entry.places |= places;
-                    // Keep the smallest form: the same whatever order the runs come in.
-                    entry.lower = entry.lower.min(&word.lower);
-                }
-            }
-            let contribution = Contribution {
-                key,
-                french: lang != "en",
-                words: Vec::new(),
-                length,
-                summary: shorten(&body.summary_text, 180),
-                body: Arc::clone(body),
-            };
-            self.record(doc.source.path.clone(), contribution, words);
-        });
-    }
-
-    /// Numbers the document's `words` (under one short lock) and keeps its
-    /// contribution.
-    fn record(&self, path: PathBuf, mut contribution: Contribution, words: FxHashMap<&str, Found>) {
-        let mut state = self.lock();
-        contribution.words.reserve_exact(words.len());
-        for (folded, found) in words {
-            let Some(lower_id) = state.lower_id(found.lower, folded) else {
-                continue;
-            };
-            let weight = found.weight.min(score::MAX_WEIGHT);
-            contribution
-                .words
-                .push(lower_id << 8 | u32::from(found.places) << 5 | weight);
         }
-        state.docs.insert(path, contribution);
+        let contribution = Contribution {
+            key,
+            french: lang != "en",
+            words: words.into_values().map(Found::packed).collect(),
+            length,
+            summary: shorten(&body.summary_text, 180),
+            body: Arc::clone(body),
+        };
+        self.lock()
+            .docs
+            .insert(doc.source.path.clone(), contribution);
     }
 
     /// Stems the words of the documents `indexed` (each with its source
@@ -329,23 +331,24 @@ impl Indexer {
             .par_iter()
             .map(|(id, c)| {
                 // Forms of one stem add up: weights, and the places found.
-                let mut raw: FxHashMap<u32, (u32, u8)> = FxHashMap::default();
-                for packed in &c.words {
-                    let lower = packed >> 8;
-                    let folded = state.folded_of[lower as usize] as usize;
-                    if let Some(stem) = word_stem[folded] {
-                        let entry = raw.entry(stem).or_default();
-                        entry.0 += packed & 31;
-                        entry.1 |= (packed >> 5 & 7) as u8;
-                    }
-                }
-                let mut terms: Vec<(u32, u8)> = raw
-                    .into_iter()
-                    .map(|(stem, (weight, places))| {
-                        (stem, score::posting(weight, places, c.length, average))
+                let mut raw: Vec<(u32, u32, u8)> = c
+                    .words
+                    .iter()
+                    .filter_map(|packed| {
+                        let folded = state.folded_of[(packed >> 8) as usize] as usize;
+                        Some((word_stem[folded]?, packed & 31, (packed >> 5 & 7) as u8))
                     })
                     .collect();
-                terms.sort_unstable();
+                raw.sort_unstable();
+                let mut terms: Vec<(u32, u8)> = Vec::with_capacity(raw.len());
+                for chunk in raw.chunk_by(|a, b| a.0 == b.0) {
+                    let weight = chunk.iter().map(|w| w.1).sum();
+                    let places = chunk.iter().fold(0, |p, w| p | w.2);
+                    terms.push((
+                        chunk[0].0,
+                        score::posting(weight, places, c.length, average),
+                    ));
+                }
                 IndexedDoc {
                     id: *id,
                     terms,
@@ -374,7 +377,24 @@ impl Indexer {
     }
 }
 
+impl Found {
+    /// `lower-case form id << 8 | places << 5 | weight`.
+    fn packed(self) -> u32 {
+        self.lower << 8 | u32::from(self.places) << 5 | self.weight.min(score::MAX_WEIGHT)
+    }
+}
+
 impl State {
+    /// The numbered forms of a word (numbered now if new); `None` past 16
+    /// million distinct forms.
+    fn form(&mut self, word: &normalize::Word) -> Option<forms::Form> {
+        let lower = self.lower_id(&word.lower, &word.folded)?;
+        Some(forms::Form {
+            lower,
+            folded: self.folded_of[lower as usize],
+        })
+    }
+
     /// The id of a lower-case form (numbered now if new); `None` past 16
     /// million distinct forms (ids must fit in 24 bits), which are left
     /// out of the index.
@@ -430,12 +450,6 @@ fn ref_text(site: &Site, id: EntryId) -> String {
     text
 }
 
-thread_local! {
-    /// Each rendering thread's normalized runs of letters, per language:
-    /// bodies repeat the same few thousand words, normalized once.
-    static NORMALIZED: RefCell<HashMap<String, FxHashMap<String, Vec<normalize::Word>>>> = RefCell::default();
-}
-
 /// The titles of the entries a ref field points at.
 fn ref_titles<'s>(site: &'s Site, id: EntryId, field: &str) -> Vec<&'s str> {
     let lang = &site.documents[id].source.lang;
@@ -474,26 +488,38 @@ mod tests {
     #[test]
     fn stems_are_folded_after_stemming_and_numbered_in_order() {
         let indexer = Indexer::default();
-        let found = |lower| Found {
-            lower,
-            weight: 1,
-            places: score::IN_BODY,
-        };
-        let words = FxHashMap::from_iter([
-            ("medicales", found("médicales")),
-            ("medical", found("médical")),
-            ("avenir", found("avenir")),
-        ]);
+        let mut state = indexer.lock();
+        let words: Vec<u32> = [
+            ("médicales", "medicales"),
+            ("médical", "medical"),
+            ("avenir", "avenir"),
+        ]
+        .iter()
+        .map(|(lower, folded)| {
+            let word = normalize::Word {
+                lower: lower.to_string(),
+                folded: folded.to_string(),
+            };
+            let form = state.form(&word).unwrap();
+            Found {
+                lower: form.lower,
+                weight: 1,
+                places: score::IN_BODY,
+            }
+            .packed()
+        })
+        .collect();
         let path = PathBuf::from("a.md");
         let contribution = Contribution {
             key: 0,
             french: true,
-            words: Vec::new(),
+            words,
             length: 3,
             summary: String::new(),
             body: Arc::default(),
         };
-        indexer.record(path.clone(), contribution, words);
+        state.docs.insert(path.clone(), contribution);
+        drop(state);
         let (vocabulary, docs) = indexer.finish(&[(0, &path)]);
         assert_eq!(
             vocabulary.stems.len(),

@@ -39,12 +39,28 @@ pub(super) fn parts(text: &str) -> Vec<&str> {
 
 /// The script of part `part` of document `n`.
 pub(super) fn script(n: usize, part: usize, text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 32 + 40);
-    let _ = write!(out, "parvisSearch.text({n},{part},");
-    // serde_json escapes what a JS string needs (quotes, backslashes,
-    // controls); U+2028 and U+2029 are valid in JS strings since ES2019.
-    out.push_str(&serde_json::to_string(text).unwrap_or_default());
-    out.push_str(");\n");
+    let mut out = String::with_capacity(text.len() + 48);
+    let _ = write!(out, "parvisSearch.text({n},{part},\"");
+    // Escaped as a JSON string: quotes, backslashes, control characters.
+    // Text rarely holds one, so runs without are copied whole.
+    let mut rest = text;
+    // They are ASCII: a byte found is a whole character.
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| b == b'"' || b == b'\\' || b < b' ')
+    {
+        out.push_str(&rest[..at]);
+        match rest.as_bytes()[at] {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b => {
+                let _ = write!(out, "\\u{b:04x}");
+            }
+        }
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+    out.push_str("\");\n");
     out
 }
 
@@ -84,5 +100,13 @@ mod tests {
             script(3, 0, "Il a dit \"oui\" \\ non"),
             "parvisSearch.text(3,0,\"Il a dit \\\"oui\\\" \\\\ non\");\n"
         );
+        // The same string as JSON writes it, controls included.
+        let text = "a\u{1}b\tc « é » \u{2028} 😀";
+        let script = script(0, 1, text);
+        let json = script
+            .strip_prefix("parvisSearch.text(0,1,")
+            .and_then(|s| s.strip_suffix(");\n"))
+            .unwrap();
+        assert_eq!(serde_json::from_str::<String>(json).unwrap(), text);
     }
 }

@@ -82,20 +82,64 @@ pub(super) const MAX_WEIGHT: u32 = 31;
 /// places it was found.
 pub(super) type Runs<'t> = FxHashMap<&'t str, (u32, u8)>;
 
+/// Room for the runs of about `bytes` of text (a distinct run every 20 to
+/// 30 bytes of a body), so the map is not grown run after run.
+pub(super) fn runs_for<'t>(bytes: usize) -> Runs<'t> {
+    Runs::with_capacity_and_hasher(bytes / 24 + 32, Default::default())
+}
+
 /// Adds each run of letters (and apostrophes) of `text`, found in
 /// `field`; returns how many runs the text has.
 pub(super) fn tally<'t>(runs: &mut Runs<'t>, text: &'t str, field: Field) -> u32 {
     let mut count = 0;
-    for run in text.split(|c: char| !(c.is_alphanumeric() || normalize::is_apostrophe(c))) {
-        if !run.is_empty() {
-            let entry = runs.entry(run).or_default();
-            entry.0 += field.weight;
-            entry.1 |= field.place;
-            count += 1;
+    let mut add = |run: &'t str| {
+        let entry = runs.entry(run).or_default();
+        entry.0 += field.weight;
+        entry.1 |= field.place;
+        count += 1;
+    };
+    // Bodies are long and mostly ASCII: bytes are classified by a table,
+    // other characters decoded one by one.
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (letter, width) = if b < 128 {
+            (ASCII_LETTERS[b as usize], 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (
+                    c.is_alphanumeric() || normalize::is_apostrophe(c),
+                    c.len_utf8(),
+                ),
+                None => break,
+            }
+        };
+        if letter {
+            start.get_or_insert(i);
+        } else if let Some(from) = start.take() {
+            add(&text[from..i]);
         }
+        i += width;
+    }
+    if let Some(from) = start {
+        add(&text[from..]);
     }
     count
 }
+
+/// Which ASCII bytes are part of a run: letters, digits, the apostrophe.
+const ASCII_LETTERS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'\'';
+        b += 1;
+    }
+    table
+};
 
 /// The posting value of a word of field-weighted frequency `weight`,
 /// found in `places`, in a document whose body has `length` words, where
