@@ -102,7 +102,7 @@ mod client {
     const EXACT: u8 = 2;
     const PREFIX: u8 = 1;
     const TYPO: u8 = 0;
-    const MAX_PREFIXES: usize = 3;
+    const MAX_PREFIXES: usize = 2;
     const MAX_CORRECTIONS: usize = 3;
 
     #[derive(Clone, Debug)]
@@ -253,7 +253,7 @@ mod client {
                 }
             }
         }
-        best(found, MAX_PREFIXES + 1)
+        best(found, MAX_PREFIXES + usize::from(exact.is_some()))
     }
 
     fn allowed_edits(word: &str) -> usize {

@@ -92,11 +92,18 @@ test('a finished word matches its stem only', () => {
   assert.deepStrictEqual(stems(client.candidates('ultrasons', list, false)), [[40, 2]]);
 });
 
+test('words that name properties of every object are words like others', () => {
+  assert.deepStrictEqual(stems(client.candidates('constructor', list, false)), []);
+  assert.deepStrictEqual(stems(client.candidates('constructor', { constructor: [7, 0, 0, 1] }, false)), [[7, 2]]);
+});
+
 test('the word being typed also matches longer words and the stems its stem starts', () => {
   // ultrason → ultrasonor: exact first, then the longer stem.
   assert.deepStrictEqual(stems(client.candidates('ultrasons', list, true)), [[40, 2], [41, 1]]);
-  // A prefix alone: the most used stems first.
-  assert.deepStrictEqual(stems(client.candidates('imag', list, true)), [[11, 1], [10, 1], [12, 1]]);
+  // A prefix alone: the two most used stems.
+  assert.deepStrictEqual(stems(client.candidates('imag', list, true)), [[11, 1], [10, 1]]);
+  // Not from two letters: too many words start so.
+  assert.deepStrictEqual(stems(client.candidates('im', list, true)), []);
 });
 
 test('typing mistakes find the words meant, the closest first', () => {

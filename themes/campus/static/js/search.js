@@ -114,7 +114,7 @@
   var TYPO = 0;
   /** Prefixes and corrections kept per word, the most used first: each
    *  may cost a postings file. */
-  var MAX_PREFIXES = 3;
+  var MAX_PREFIXES = 2;
   var MAX_CORRECTIONS = 3;
 
   /** Edits from `a` to `b` (a swap of neighbours is one), over code
@@ -166,7 +166,8 @@
    *  stem starts. */
   function candidates(word, list, typing) {
     if (!list) return [];
-    var exact = list[word];
+    // Own entries only: `constructor` is a word too.
+    var exact = Object.prototype.hasOwnProperty.call(list, word) ? list[word] : null;
     var found = exact ? [candidate(exact, EXACT, 0)] : [];
     if (typing && Array.from(word).length >= 3) {
       var from = exact ? exact[0] : -1;
@@ -176,7 +177,7 @@
         if ((w !== word && w.indexOf(word) === 0) || (e[0] > from && e[0] <= to)) found.push(candidate(e, PREFIX, 0));
       });
     }
-    return best(found, MAX_PREFIXES + 1);
+    return best(found, MAX_PREFIXES + (exact ? 1 : 0));
   }
 
   /** Words of `lists` within the edits `word` allows, closest first. */
@@ -535,6 +536,7 @@
     var timer = null;
     var generation = 0;
     var lastKey = -Infinity;
+    var watching = null;
     if (!input || !list) return;
 
     function filters() {
@@ -564,20 +566,35 @@
       else fn();
     }
 
+    /** Puts excerpts in place of summaries: at once in the header's few
+     *  results, as they scroll into view in the search page's many. */
     function excerpts(items, termOf, mine) {
-      return Promise.all(items.map(function (item) {
-        return bodyText(item.doc, termOf).then(function (text) {
-          var parts = mine === generation && text && excerpt(text, termOf);
-          if (parts) fill(item.p, parts);
+      function fetch(batch) {
+        if (!batch.length) return null;
+        return Promise.all(batch.map(function (item) {
+          return bodyText(item.doc, termOf).then(function (text) {
+            var parts = mine === generation && text && excerpt(text, termOf);
+            if (parts) fill(item.p, parts);
+          });
+        })).then(function () {
+          if (mine === generation) form.dispatchEvent(new CustomEvent('parvis:excerpts'));
         });
-      })).then(function () {
-        if (mine === generation) form.dispatchEvent(new CustomEvent('parvis:excerpts'));
+      }
+      if (!inline || typeof IntersectionObserver !== 'function') return fetch(items);
+      var itemOf = new Map(items.map(function (item) { return [item.li, item]; }));
+      var observer = watching = new IntersectionObserver(function (entries) {
+        fetch(entries.filter(function (e) { return e.isIntersecting; }).map(function (e) {
+          observer.unobserve(e.target);
+          return itemOf.get(e.target);
+        }));
       });
+      items.forEach(function (item) { observer.observe(item.li); });
     }
 
     function run() {
       var text = input.value;
       var mine = ++generation;
+      if (watching) watching.disconnect();
       if (inline && global.history && global.history.replaceState) {
         var url = new URL(global.location.href);
         url.searchParams.set('q', text);
