@@ -4,14 +4,15 @@
 //! `santé`…). Each thread keeps the runs it has met, per language, with
 //! the numbered forms they normalize to ([`normalize::words`], then the
 //! indexer's ids): a run is normalized and numbered once, and a document
-//! is then read with one lookup per distinct run and no lock.
+//! is then read with one lookup per distinct run and no lock. The
+//! numbering itself is the index's [`State`], for the life of the index.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::normalize;
+use super::{normalize, State};
 
 /// A numbered word form: its lower-case form's id and its folded form's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,4 +75,42 @@ pub(super) fn each<'r, T: Copy>(
             forms.insert(run.into(), found);
         }
     });
+}
+
+impl State {
+    /// The numbered forms of a word (numbered now if new); `None` past 16
+    /// million distinct forms.
+    pub(super) fn form(&mut self, word: &normalize::Word) -> Option<Form> {
+        let lower = self.lower_id(&word.lower, &word.folded)?;
+        Some(Form {
+            lower,
+            folded: self.folded_of[lower as usize],
+        })
+    }
+
+    /// The id of a lower-case form (numbered now if new); `None` past 16
+    /// million distinct forms (ids must fit in 24 bits), which are left
+    /// out of the index.
+    fn lower_id(&mut self, lower: &str, folded: &str) -> Option<u32> {
+        if let Some(&id) = self.lower_ids.get(lower) {
+            return Some(id);
+        }
+        if self.lowers.len() >= 1 << 24 {
+            return None;
+        }
+        let folded_id = match self.folded_ids.get(folded) {
+            Some(&id) => id,
+            None => {
+                let id = self.folded.len() as u32;
+                self.folded_ids.insert(folded.to_string(), id);
+                self.folded.push(folded.to_string());
+                id
+            }
+        };
+        let id = self.lowers.len() as u32;
+        self.lower_ids.insert(lower.to_string(), id);
+        self.lowers.push(lower.to_string());
+        self.folded_of.push(folded_id);
+        Some(id)
+    }
 }

@@ -384,44 +384,6 @@ impl Found {
     }
 }
 
-impl State {
-    /// The numbered forms of a word (numbered now if new); `None` past 16
-    /// million distinct forms.
-    fn form(&mut self, word: &normalize::Word) -> Option<forms::Form> {
-        let lower = self.lower_id(&word.lower, &word.folded)?;
-        Some(forms::Form {
-            lower,
-            folded: self.folded_of[lower as usize],
-        })
-    }
-
-    /// The id of a lower-case form (numbered now if new); `None` past 16
-    /// million distinct forms (ids must fit in 24 bits), which are left
-    /// out of the index.
-    fn lower_id(&mut self, lower: &str, folded: &str) -> Option<u32> {
-        if let Some(&id) = self.lower_ids.get(lower) {
-            return Some(id);
-        }
-        if self.lowers.len() >= 1 << 24 {
-            return None;
-        }
-        let folded_id = match self.folded_ids.get(folded) {
-            Some(&id) => id,
-            None => {
-                let id = self.folded.len() as u32;
-                self.folded_ids.insert(folded.to_string(), id);
-                self.folded.push(folded.to_string());
-                id
-            }
-        };
-        let id = self.lowers.len() as u32;
-        self.lower_ids.insert(lower.to_string(), id);
-        self.lowers.push(lower.to_string());
-        self.folded_of.push(folded_id);
-        Some(id)
-    }
-}
-
 /// A digest of everything a document's contribution is made from: its
 /// front matter, its body, its summary and the titles its refs show.
 fn contribution_key(site: &Site, bodies: &Bodies, id: EntryId) -> u64 {
