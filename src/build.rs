@@ -27,6 +27,8 @@ pub struct BuildRequest {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Include entries whose `publish_after` is still to come.
+    pub scheduled: bool,
     /// Fail on warnings too (the previous output is then kept).
     pub deny_warnings: bool,
     /// The day of the build; default: today.

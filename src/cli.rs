@@ -5,10 +5,13 @@
 //! printed) or warnings under `--deny-warnings`, 2 bad usage (clap's own
 //! code, and an invalid `--base-url`).
 
+mod check;
 mod help;
 mod language;
+mod scaffold;
 
 use std::io::IsTerminal;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,6 +27,7 @@ use crate::config;
 use crate::diagnostics::Diagnostics;
 use crate::messages::Lang;
 use crate::msg;
+use crate::serve::{parse_base_path, serve, ServeOptions};
 
 /// The arguments; their help texts come from the message catalog.
 #[derive(Debug, Parser)]
@@ -59,6 +63,26 @@ enum Format {
 #[derive(Debug, Subcommand)]
 enum Command {
     Build(BuildArgs),
+    New(scaffold::NewArgs),
+    Init(scaffold::InitArgs),
+    Check(check::CheckArgs),
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    #[arg(long)]
+    open: bool,
+    #[arg(long, default_value = "/", value_parser = parse_base_path)]
+    base_path: String,
+    #[arg(long)]
+    no_drafts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +107,20 @@ pub fn run() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build(args) => run_build(&cli.output, args, lang),
+        Command::New(args) => scaffold::run_new(&cli.output, args, lang),
+        Command::Init(args) => scaffold::run_init(&cli.output, args, lang),
+        Command::Check(args) => check::run_check(&cli.output, args, lang),
+        Command::Serve(args) => serve(ServeOptions {
+            root: args.root,
+            address: SocketAddr::new(args.bind, args.port),
+            open: args.open,
+            base_path: args.base_path,
+            drafts: !args.no_drafts,
+            lang,
+            quiet: cli.output.quiet,
+            verbose: cli.output.verbose,
+            color: std::io::stderr().is_terminal(),
+        }),
     }
 }
 
@@ -100,6 +138,7 @@ fn run_build(output: &OutputArgs, args: BuildArgs, lang: Lang) -> ExitCode {
         out: args.out,
         base_url: args.base_url,
         drafts: args.drafts,
+        scheduled: false,
         deny_warnings: output.deny_warnings,
         today: None,
         progress: Some(Arc::default()),

@@ -52,7 +52,8 @@ impl Lang {
         }
     }
 
-    fn code(self) -> &'static str {
+    /// Its language code (`fr`, `en`).
+    pub fn code(self) -> &'static str {
         match self {
             Lang::Fr => "fr",
             Lang::En => "en",

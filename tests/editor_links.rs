@@ -241,3 +241,17 @@ fn a_translation_without_its_original_is_a_warning() {
     let run = site.run(&["build", "--messages", "en"]);
     assert_eq!(count(&run.stderr, "warning"), 0, "{}", run.stderr);
 }
+
+#[test]
+fn a_misspelt_required_field_is_one_error() {
+    let failure = fails_after(
+        &[],
+        &[("content/startups/x.md", "---\ntitel: Essai\n---\nTexte.\n")],
+    );
+    one_error_in(&failure, "content/startups/x.md:2:");
+    assert!(
+        failure.en.contains("did you mean `title`?"),
+        "{}",
+        failure.en
+    );
+}

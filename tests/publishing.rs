@@ -314,6 +314,7 @@ fn sitemap_becomes_an_index_past_the_limit() {
     let loaded = parvis::content::load(&root, &config);
     let options = parvis::site::BuildOptions {
         drafts: false,
+        scheduled: false,
         today: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
     };
     let (model, problems) =

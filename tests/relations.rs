@@ -81,7 +81,7 @@ fn the_english_institute_page_lists_them_too_with_the_french_ones_marked() {
     );
     assert_eq!(cards[0].0, "Startups linked to this institute");
     assert_eq!(cards[2].0, "Related news");
-    assert_eq!(cards[0].2, "../../startups/alpha/");
+    assert_eq!(cards[0].2, "../../../en/startups/alpha/");
     assert_eq!(cards[0].3, None, "Alpha has an English version");
     // Untranslated entries are shown in French, and say so for screen readers.
     assert_eq!(cards[1].3.as_deref(), Some("fr"));

@@ -49,6 +49,29 @@ summary-denied =
         [one] 1 warning, refused
        *[other] { $warnings } warnings, refused
     } by `--deny-warnings`; the previous output was left as it was
+summary-checked =
+    Checked { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    }: no error{ $warnings ->
+        [0] {""}
+        [one] , 1 warning
+       *[other] , { $warnings } warnings
+    }
+summary-check-failed =
+    error: the site has { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }{ $warnings ->
+        [0] {""}
+        [one] {" "}and 1 warning
+       *[other] {" "}and { $warnings } warnings
+    }
+summary-check-denied =
+    error: { $warnings ->
+        [one] 1 warning, refused
+       *[other] { $warnings } warnings, refused
+    } by `--deny-warnings`
 progress-reading = Reading the content…
 progress-rendering = Rendering pages: { $done }/{ $total }
 
@@ -74,6 +97,20 @@ cli-verbose = Print the time of each stage
 cli-format = How to print diagnostics: `human` (for people, the default) or `json` (one JSON object on standard output, for CI)
 cli-messages = Language of messages, `fr` or `en` (otherwise: the PARVIS_MESSAGES variable, then the site's default language)
 cli-deny-warnings = Fail the build on warnings too (the previous output is kept)
+cli-new = Write a new entry, or the translation of an entry, from its collection's fields
+cli-new-collection = The entry's collection, e.g. `startups`
+cli-new-title = The entry's title; it gives the file name (optional with `--from`)
+cli-new-lang = The entry's language, e.g. `en` (default: the site's default language)
+cli-new-from = Write the translation of this entry (its file name, without `.md`), beside it
+cli-init = Create a new site, ready to build, in an empty folder
+cli-init-dir = The new site's folder (created if missing)
+cli-collection-value = COLLECTION
+cli-title-value = TITLE
+cli-name-value = NAME
+cli-check = Check the site as a build does, writing nothing, and review its accessibility
+cli-check-external = Also check the links to other sites (answers are kept 24 h in `.parvis-cache/`)
+cli-check-timeout = How long to wait for each link to another site, in seconds (default: 15)
+cli-seconds-value = SECONDS
 
 ## General answers
 
@@ -211,6 +248,34 @@ slug-empty-hint = rename the file with letters or digits, or set `slug:`
 alias-not-a-site-path = `aliases`: `{ $alias }` is not a site path
 alias-not-a-site-path-hint = write old addresses from the site root, e.g. `/actualites/ancien-titre/`
 
+## Texts to fill in or translate, written by `parvis new`
+
+placeholder-left = `{ $field }` still holds `{ $placeholder }`: the entry is not finished
+placeholder-fill-hint = replace `{ $placeholder }` with the value of `{ $field }`: { field-type }
+placeholder-translate-hint = replace `{ $placeholder }` and the original text after it with their translation: `{ $field }: "…"`
+placeholder-in-body = the text still holds `{ $placeholder }`: the entry is not finished
+placeholder-body-fill-hint = write your text in place of this line
+placeholder-body-translate-hint = translate the text after this line, then delete it
+field-type =
+    { $kind ->
+        [string] a text
+        [markdown] a text in Markdown (on several lines: `|` then the text, indented)
+        [int] a whole number, e.g. 12
+        [year] a year in four digits, e.g. 2021
+        [date] a date written YYYY-MM-DD, e.g. 2026-12-01
+        [bool] `true` (yes) or `false` (no)
+        [url] a full web address, starting with `https://`
+        [email] an email address, e.g. name@example.org
+        [enum] one of these values: { $values }
+        [terms] a list in brackets, among: { $values }
+        [list] a list in brackets, e.g. [first, second]
+        [asset] the path of a file in the `assets/` folder, e.g. img/photo.jpg
+        [ref] the file name (without `.md`) of an entry of the `{ $collection }` collection
+        [ref-any] an entry, written `collection/file-name`
+        [refs] a list of file names (without `.md`) of entries of the `{ $collection }` collection, in brackets
+       *[refs-any] a list of entries written `collection/file-name`, in brackets
+    }
+
 ## References between entries (ref and refs fields)
 
 ref-without-collection = `{ $field }`: `{ $target }` does not say which collection it is in
@@ -271,6 +336,93 @@ i18n-unreadable = cannot read interface texts: { $error }
 i18n-invalid = invalid interface texts: { $detail }
 i18n-invalid-hint = write one `key = "text"` per line
 
+## Review (parvis check)
+
+review-image-without-alt = this image has no text alternative: people who cannot see it will not know what it shows
+review-image-without-alt-label = no text alternative
+review-image-without-alt-hint = describe what the image shows between the brackets: `![What the image shows](…)`
+review-raw-image-without-alt-hint = add `alt="…"` describing what the image shows (or `alt=""` if it is purely decorative)
+review-link-without-text = this link has no text: a screen reader only reads out its address
+review-link-without-text-label = link without text
+review-link-without-text-hint = write where the link leads between the brackets: `[the Contact page](…)`
+review-raw-link-without-text-hint = write the link's text between `<a …>` and `</a>`, or add `aria-label="…"`
+review-heading-skipped =
+    { $previous ->
+        [1] this level { $level } heading comes right after the page's title (level 1): levels are skipped
+       *[other] this level { $level } heading follows a level { $previous } heading: levels are skipped
+    }
+review-heading-skipped-label = level skipped
+review-heading-skipped-hint = write `{ $expected }`: headings go down one level at a time, chosen for their place, not their size
+review-no-summary = this entry has no summary: lists, search engines and social networks will show no introduction
+review-no-summary-hint = add one sentence presenting the entry to the front matter: `summary: "…"`
+external-moved = `{ $url }` redirects to another address
+external-moved-hint = write the new address directly: `{ $to }`
+external-broken =
+    `{ $url }` answers with error { $status }{ $redirected ->
+        [yes] {" "}(after a redirect to `{ $at }`)
+       *[no] {""}
+    }
+external-broken-hint =
+    { $kind ->
+        [gone] the page no longer exists: look for its new address on the site, or remove the link
+        [refused] the site refuses to answer parvis: open the link in a browser to check
+        [server] the site is down: try again later, and remove the link if it stays down
+       *[other] open the link in a browser to check, then fix or remove it
+    }
+external-loop = `{ $url }` redirects in a loop: the page never shows
+external-too-many-redirects = `{ $url }` redirects too many times in a row
+external-loop-hint = open the link in a browser; if it leads nowhere, remove it or tell the site
+external-timeout =
+    `{ $url }` did not answer within { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }
+external-timeout-hint = the site may be slow or down: try again later (or with `--timeout`), and remove the link if it lasts
+external-unreachable = `{ $url }` cannot be reached: { $error }
+external-unreachable-hint = check the address (a typo in the site's name?) or remove the link
+external-cache-unwritable = cannot keep the links' answers in `.parvis-cache/`: { $error }
+external-cache-unwritable-hint = the next check will ask every link again; check that you can write in the site's folder
+
+## New entry and new site (parvis new, parvis init)
+
+new-written = Entry written: { $file }
+new-next-step = Fill it in (every `TO FILL IN` or `TO TRANSLATE` must be replaced), then check it with `parvis check`.
+new-unwritable = cannot write `{ $file }`: { $error }
+new-unwritable-hint = check that you can write in the site's folder
+new-file-exists = `{ $file }` already exists: parvis never replaces an entry
+new-file-exists-hint = open that file to change it, or choose another title
+new-unknown-collection = `{ $collection }` is not a collection of this site
+new-collections = the site's collections: { $collections }
+new-unknown-language = the language `{ $lang }` is not declared in site.toml
+new-languages = the site's languages: { $langs }
+new-title-without-slug = the title “{ $title }” gives no file name
+new-title-without-slug-hint = give a title with at least one letter or digit
+new-from-same-language = `--from` writes a translation, but `{ $lang }` is the originals' language
+new-from-same-language-hint = name the translation's language, e.g. `--lang en`
+new-from-not-found = the `{ $collection }` collection has no entry `{ $name }` in the default language
+new-from-known = its entries: { $names }
+new-comment-required = Required fields: replace "{ $placeholder }" with the value.
+new-comment-optional = Optional fields: remove the "#" at the start of the line, then write the value after the colon.
+new-comment-body = The entry's text is written in Markdown below the next --- line.
+new-common-field =
+    { $field ->
+        [summary] one sentence that presents the entry, shown by lists and search engines (else, the first paragraph)
+        [tags] the topics, in brackets: [imaging, research]
+        [image] an image of the `assets/` folder, e.g. img/photo.jpg
+        [image_alt] what the image shows, for people who cannot see it (required with `image`)
+        [weight] a number: entries are listed from the smallest to the largest
+       *[draft] `true` for a draft, which is not published
+    }
+new-examples = e.g. { $names }
+new-comment-translation = Translation of { $file }: replace each "{ $placeholder }" and the original text after it with their translation.
+new-comment-slug = an address of the translation's own, in lower case with dashes (else, the original's)
+new-translate-value = { $placeholder }: { $text }
+new-translate-body = { $placeholder }: translate the text below, then delete this line.
+init-written = Site created in { $dir } ({ $files } files).
+init-next-step = Build it with `parvis build --root { $dir }`, then replace the examples with your entries.
+init-not-empty = `{ $dir }` is not empty: parvis creates a site only in an empty or new folder
+init-not-empty-hint = choose a new folder name, e.g. `parvis init my-site`
+
 ## Writing the site
 
 output-refused =
@@ -304,3 +456,50 @@ translation-without-original = this translation has no original: there is no `{ 
 translation-without-original-hint = write the original `{ $name }`, or rename this file `{ $name }` if it is the only version
 yaml-tab = the front matter has a tab where YAML accepts only spaces
 yaml-tab-hint = replace the tab by spaces (or remove it) at the start of this line
+
+serve-serving = Preview of the site: { $url }  (Ctrl+C to stop)
+serve-building = Building the site…
+serve-whole-site = Site built
+serve-rebuilt = { $sources }: { $files ->
+        [0] no page changes
+        [one] 1 file updated
+       *[other] { $files } files updated
+    } ({ $millis } ms)
+serve-and-more = { $first } and { $others } more
+serve-failed = { $errors ->
+        [one] The site has 1 error: the browser shows the last version without errors until it is fixed.
+       *[other] The site has { $errors } errors: the browser shows the last version without errors until they are fixed.
+    }
+serve-port-busy = Port { $port } is already in use on { $ip } (maybe by another `parvis serve`).
+    Choose another one, for example: parvis serve --port { $other }
+serve-cannot-listen = Cannot listen on { $address }: { $error }
+serve-cannot-start = Cannot start the preview: { $error }
+serve-open-failed = Could not open a browser: open { $url } yourself.
+serve-watch-failed = Watching files: { $error }
+serve-output-folder = Output folder: { $folder }
+serve-stopped = Preview stopped.
+serve-panel-title = { $errors ->
+        [one] The site has 1 error
+       *[other] The site has { $errors } errors
+    }
+serve-panel-intro = The page behind this panel is the last version without errors: your latest changes are not in it yet. Fix the file named below and save it; the page will update by itself.
+serve-panel-close = Close
+serve-panel-reopen = { $errors ->
+        [one] Show the error
+       *[other] Show the { $errors } errors
+    }
+serve-panel-line = line
+serve-panel-column = column
+serve-panel-hint = Hint:
+serve-panel-related = See also:
+serve-no-site-title = No site to show yet
+serve-no-site-text = The site could not be built yet. Fix the errors reported; this page will update by itself.
+cli-serve = Preview the site in a browser while editing it: rebuilds on save, pages reload by themselves, errors show in the page
+cli-serve-port = Port to listen on (0: any free port; default 1111)
+cli-serve-bind = Address to listen on (default 127.0.0.1; 0.0.0.0 shows the preview to the local network)
+cli-serve-open = Open the preview in the default browser
+cli-serve-base-path = Serve the site under this path, as it will be published (e.g. /portail/)
+cli-serve-no-drafts = Hide drafts and entries scheduled for later (shown by default)
+cli-port-value = PORT
+cli-address-value = ADDRESS
+cli-path-value = PATH

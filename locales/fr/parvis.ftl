@@ -56,6 +56,29 @@ summary-denied =
         [one] 1 avertissement, refusé
        *[other] { $warnings } avertissements, refusés
     } par `--deny-warnings` ; la version précédente du site est restée telle quelle
+summary-checked =
+    Vérification terminée : { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    }, aucune erreur{ $warnings ->
+        [0] {""}
+        [one] , 1 avertissement
+       *[other] , { $warnings } avertissements
+    }
+summary-check-failed =
+    erreur : le site a { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }{ $warnings ->
+        [0] {""}
+        [one] {" "}et 1 avertissement
+       *[other] {" "}et { $warnings } avertissements
+    }
+summary-check-denied =
+    erreur : { $warnings ->
+        [one] 1 avertissement, refusé
+       *[other] { $warnings } avertissements, refusés
+    } par `--deny-warnings`
 progress-reading = Lecture du contenu…
 progress-rendering = Pages : { $done }/{ $total }
 
@@ -81,6 +104,20 @@ cli-verbose = Affiche la durée de chaque étape
 cli-format = Forme des messages : `human` (pour les personnes, par défaut) ou `json` (un objet JSON sur la sortie standard, pour l'intégration continue)
 cli-messages = Langue des messages, `fr` ou `en` (sinon : la variable PARVIS_MESSAGES, puis la langue par défaut du site)
 cli-deny-warnings = Fait échouer la construction s'il y a des avertissements (la version précédente reste en place)
+cli-new = Écrit une nouvelle fiche, ou la traduction d'une fiche, d'après les champs de sa collection
+cli-new-collection = La collection de la fiche, par exemple `startups`
+cli-new-title = Le titre de la fiche ; il donne le nom du fichier (facultatif avec `--from`)
+cli-new-lang = La langue de la fiche, par exemple `en` (par défaut : la langue par défaut du site)
+cli-new-from = Écrit la traduction de cette fiche (son nom de fichier, sans `.md`), à côté d'elle
+cli-init = Crée un nouveau site, prêt à construire, dans un dossier vide
+cli-init-dir = Le dossier du nouveau site (créé s'il n'existe pas)
+cli-collection-value = COLLECTION
+cli-title-value = TITRE
+cli-name-value = NOM
+cli-check = Vérifie le site comme une construction, sans rien écrire, et relit son accessibilité
+cli-check-external = Vérifie aussi les liens vers d'autres sites (les réponses sont gardées 24 h dans `.parvis-cache/`)
+cli-check-timeout = Temps d'attente maximal de chaque lien vers un autre site, en secondes (par défaut : 15)
+cli-seconds-value = SECONDES
 
 ## Réponses générales
 
@@ -218,6 +255,34 @@ slug-empty-hint = renommez le fichier avec des lettres ou des chiffres, ou ajout
 alias-not-a-site-path = `aliases` : `{ $alias }` n'est pas une adresse du site
 alias-not-a-site-path-hint = écrivez les anciennes adresses depuis la racine du site, par exemple `/actualites/ancien-titre/`
 
+## Textes à compléter ou à traduire, écrits par `parvis new`
+
+placeholder-left = `{ $field }` contient encore `{ $placeholder }` : la fiche n'est pas terminée
+placeholder-fill-hint = remplacez `{ $placeholder }` par la valeur de `{ $field }` : { field-type }
+placeholder-translate-hint = remplacez `{ $placeholder }` et le texte d'origine qui le suit par leur traduction : `{ $field }: "…"`
+placeholder-in-body = le texte contient encore `{ $placeholder }` : la fiche n'est pas terminée
+placeholder-body-fill-hint = écrivez votre texte à la place de cette ligne
+placeholder-body-translate-hint = traduisez le texte qui suit cette ligne, puis supprimez-la
+field-type =
+    { $kind ->
+        [string] un texte
+        [markdown] un texte en Markdown (sur plusieurs lignes : `|` puis le texte en retrait)
+        [int] un nombre entier, par exemple 12
+        [year] une année en quatre chiffres, par exemple 2021
+        [date] une date sous la forme AAAA-MM-JJ, par exemple 2026-12-01
+        [bool] `true` (oui) ou `false` (non)
+        [url] une adresse web complète, qui commence par `https://`
+        [email] une adresse e-mail, par exemple nom@exemple.fr
+        [enum] l'une de ces valeurs : { $values }
+        [terms] une liste entre crochets, parmi : { $values }
+        [list] une liste entre crochets, par exemple [premier, second]
+        [asset] le chemin d'un fichier du dossier `assets/`, par exemple img/photo.jpg
+        [ref] le nom de fichier (sans `.md`) d'une fiche de la collection `{ $collection }`
+        [ref-any] une fiche, écrite `collection/nom-du-fichier`
+        [refs] une liste de noms de fichiers (sans `.md`) de fiches de la collection `{ $collection }`, entre crochets
+       *[refs-any] une liste de fiches écrites `collection/nom-du-fichier`, entre crochets
+    }
+
 ## Renvois entre fiches (champs ref et refs)
 
 ref-without-collection = `{ $field }` : `{ $target }` ne dit pas dans quelle collection chercher
@@ -278,6 +343,93 @@ i18n-unreadable = impossible de lire les textes d'interface : { $error }
 i18n-invalid = textes d'interface invalides : { $detail }
 i18n-invalid-hint = écrivez une ligne `cle = "texte"` par texte
 
+## Relecture (parvis check)
+
+review-image-without-alt = cette image n'a pas de texte de remplacement : une personne qui ne la voit pas ne saura pas ce qu'elle montre
+review-image-without-alt-label = sans texte de remplacement
+review-image-without-alt-hint = décrivez ce que montre l'image entre les crochets : `![Ce que montre l'image](…)`
+review-raw-image-without-alt-hint = ajoutez `alt="…"`, qui décrit ce que montre l'image (ou `alt=""` si elle est purement décorative)
+review-link-without-text = ce lien n'a pas de texte : un lecteur d'écran n'annonce que son adresse
+review-link-without-text-label = lien sans texte
+review-link-without-text-hint = écrivez entre les crochets où mène le lien : `[la page Contact](…)`
+review-raw-link-without-text-hint = écrivez le texte du lien entre `<a …>` et `</a>`, ou ajoutez `aria-label="…"`
+review-heading-skipped =
+    { $previous ->
+        [1] cet intertitre de niveau { $level } vient juste après le titre de la page (niveau 1) : des niveaux sont sautés
+       *[other] cet intertitre de niveau { $level } suit un intertitre de niveau { $previous } : des niveaux sont sautés
+    }
+review-heading-skipped-label = niveau sauté
+review-heading-skipped-hint = écrivez `{ $expected }` : les intertitres descendent d'un niveau à la fois, choisis pour leur place et non pour leur taille
+review-no-summary = cette fiche n'a pas de résumé : les listes, les moteurs de recherche et les réseaux sociaux n'afficheront aucune présentation
+review-no-summary-hint = ajoutez dans l'en-tête une phrase qui présente la fiche : `summary: "…"`
+external-moved = `{ $url }` est redirigé vers une autre adresse
+external-moved-hint = écrivez directement la nouvelle adresse : `{ $to }`
+external-broken =
+    `{ $url }` répond par une erreur { $status }{ $redirected ->
+        [yes] {" "}(après redirection vers `{ $at }`)
+       *[no] {""}
+    }
+external-broken-hint =
+    { $kind ->
+        [gone] la page n'existe plus : cherchez sa nouvelle adresse sur le site, ou retirez le lien
+        [refused] le site refuse de répondre à parvis : ouvrez le lien dans un navigateur pour vérifier
+        [server] le site est en panne : réessayez plus tard, et retirez le lien si la panne dure
+       *[other] ouvrez le lien dans un navigateur pour vérifier, et corrigez-le ou retirez-le
+    }
+external-loop = `{ $url }` redirige en boucle : la page ne s'affiche jamais
+external-too-many-redirects = `{ $url }` redirige trop de fois de suite
+external-loop-hint = ouvrez le lien dans un navigateur ; s'il ne mène nulle part, retirez-le ou prévenez le site
+external-timeout =
+    `{ $url }` n'a pas répondu en { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
+    }
+external-timeout-hint = le site est peut-être lent ou en panne : réessayez plus tard (ou avec `--timeout`), et retirez le lien si cela dure
+external-unreachable = `{ $url }` est injoignable : { $error }
+external-unreachable-hint = vérifiez l'adresse (une faute dans le nom du site ?) ou retirez le lien
+external-cache-unwritable = impossible d'enregistrer les réponses des liens dans `.parvis-cache/` : { $error }
+external-cache-unwritable-hint = la prochaine vérification posera de nouveau toutes les questions ; vérifiez que vous pouvez écrire dans le dossier du site
+
+## Nouvelle fiche et nouveau site (parvis new, parvis init)
+
+new-written = Fiche écrite : { $file }
+new-next-step = Remplissez-la (chaque `À COMPLÉTER` ou `À TRADUIRE` doit être remplacé), puis vérifiez-la avec `parvis check`.
+new-unwritable = impossible d'écrire `{ $file }` : { $error }
+new-unwritable-hint = vérifiez que vous pouvez écrire dans le dossier du site
+new-file-exists = `{ $file }` existe déjà : parvis ne remplace jamais une fiche
+new-file-exists-hint = ouvrez ce fichier pour le modifier, ou choisissez un autre titre
+new-unknown-collection = `{ $collection }` n'est pas une collection de ce site
+new-collections = les collections du site : { $collections }
+new-unknown-language = la langue `{ $lang }` n'est pas déclarée dans site.toml
+new-languages = les langues du site : { $langs }
+new-title-without-slug = le titre « { $title } » ne donne pas de nom de fichier
+new-title-without-slug-hint = donnez un titre avec au moins une lettre ou un chiffre
+new-from-same-language = `--from` écrit une traduction, mais `{ $lang }` est la langue des originaux
+new-from-same-language-hint = indiquez la langue de la traduction, par exemple `--lang en`
+new-from-not-found = la collection `{ $collection }` n'a pas de fiche `{ $name }` dans la langue par défaut
+new-from-known = ses fiches : { $names }
+new-comment-required = Champs obligatoires : remplacez « { $placeholder } » par la valeur.
+new-comment-optional = Champs facultatifs : enlevez le « # » du début de la ligne, puis écrivez la valeur après les deux-points.
+new-comment-body = Le texte de la fiche s'écrit en Markdown sous la ligne --- qui suit.
+new-common-field =
+    { $field ->
+        [summary] une phrase de présentation, reprise par les listes et les moteurs de recherche (sinon, le premier paragraphe)
+        [tags] les thèmes, entre crochets : [imagerie, recherche]
+        [image] une image du dossier `assets/`, par exemple img/photo.jpg
+        [image_alt] ce que montre l'image, pour les personnes qui ne la voient pas (obligatoire avec `image`)
+        [weight] un nombre : les fiches se rangent du plus petit au plus grand
+       *[draft] `true` pour un brouillon, qui n'est pas publié
+    }
+new-examples = par exemple : { $names }
+new-comment-translation = Traduction de { $file } : remplacez chaque « { $placeholder } » et le texte d'origine qui le suit par leur traduction.
+new-comment-slug = une adresse propre à la traduction, en minuscules sans accents, avec des tirets (sinon, celle de l'original)
+new-translate-value = { $placeholder } : { $text }
+new-translate-body = { $placeholder } : traduisez le texte ci-dessous, puis supprimez cette ligne.
+init-written = Site créé dans { $dir } ({ $files } fichiers).
+init-next-step = Construisez-le avec `parvis build --root { $dir }`, puis remplacez les exemples par vos fiches.
+init-not-empty = `{ $dir }` n'est pas vide : parvis ne crée un site que dans un dossier vide ou qui n'existe pas encore
+init-not-empty-hint = choisissez un nouveau nom de dossier, par exemple `parvis init mon-site`
+
 ## Écriture du site
 
 output-refused =
@@ -311,3 +463,50 @@ translation-without-original = cette traduction n'a pas d'original : il n'y a pa
 translation-without-original-hint = écrivez l'original `{ $name }`, ou renommez ce fichier en `{ $name }` s'il n'y a qu'une version
 yaml-tab = l'en-tête contient une tabulation à un endroit où le format YAML n'accepte que des espaces
 yaml-tab-hint = remplacez la tabulation par des espaces (ou supprimez-la) au début de cette ligne
+
+serve-serving = Aperçu du site : { $url }  (Ctrl+C pour arrêter)
+serve-building = Construction du site…
+serve-whole-site = Site construit
+serve-rebuilt = { $sources } : { $files ->
+        [0] aucune page ne change
+        [one] 1 fichier mis à jour
+       *[other] { $files } fichiers mis à jour
+    } ({ $millis } ms)
+serve-and-more = { $first } et { $others } autre(s)
+serve-failed = { $errors ->
+        [one] Le site a 1 erreur : le navigateur montre la dernière version sans erreur jusqu’à ce qu’elle soit corrigée.
+       *[other] Le site a { $errors } erreurs : le navigateur montre la dernière version sans erreur jusqu’à ce qu’elles soient corrigées.
+    }
+serve-port-busy = Le port { $port } est déjà utilisé sur { $ip } (un autre « parvis serve » tourne peut-être).
+    Choisissez-en un autre, par exemple : parvis serve --port { $other }
+serve-cannot-listen = Impossible d’ouvrir { $address } : { $error }
+serve-cannot-start = Impossible de démarrer l’aperçu : { $error }
+serve-open-failed = Le navigateur n’a pas pu être ouvert : ouvrez { $url } vous-même.
+serve-watch-failed = Surveillance des fichiers : { $error }
+serve-output-folder = Dossier de sortie : { $folder }
+serve-stopped = Aperçu arrêté.
+serve-panel-title = { $errors ->
+        [one] Le site a 1 erreur
+       *[other] Le site a { $errors } erreurs
+    }
+serve-panel-intro = La page affichée derrière ce panneau est la dernière version sans erreur : vos dernières modifications n’y sont pas encore. Corrigez le fichier indiqué et enregistrez-le ; la page se mettra à jour toute seule.
+serve-panel-close = Fermer
+serve-panel-reopen = { $errors ->
+        [one] Voir l’erreur
+       *[other] Voir les { $errors } erreurs
+    }
+serve-panel-line = ligne
+serve-panel-column = colonne
+serve-panel-hint = Conseil :
+serve-panel-related = Voir aussi :
+serve-no-site-title = Pas encore de site à montrer
+serve-no-site-text = Le site n’a pas encore pu être construit. Corrigez les erreurs signalées, cette page se mettra à jour toute seule.
+cli-serve = Prévisualiser le site dans un navigateur pendant l'écriture : reconstruit à chaque enregistrement, les pages se rechargent seules, les erreurs s'affichent dans la page
+cli-serve-port = Port d'écoute (0 : n'importe quel port libre ; par défaut 1111)
+cli-serve-bind = Adresse d'écoute (par défaut 127.0.0.1 ; 0.0.0.0 montre l'aperçu au réseau local)
+cli-serve-open = Ouvrir l'aperçu dans le navigateur par défaut
+cli-serve-base-path = Servir le site sous ce chemin, comme il sera publié (par exemple /portail/)
+cli-serve-no-drafts = Cacher les brouillons et les fiches programmées pour plus tard (montrés par défaut)
+cli-port-value = PORT
+cli-address-value = ADRESSE
+cli-path-value = CHEMIN

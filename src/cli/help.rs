@@ -75,17 +75,103 @@ pub(super) fn localized(lang: Lang) -> clap::Command {
                 .mut_arg("drafts", |a| a.help(t(msg!("cli-drafts"))))
                 .mut_args(|a| a.help_heading(options.clone()))
         })
+        .mut_subcommand("new", |c| {
+            c.about(t(msg!("cli-new")))
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_arg("collection", |a| {
+                    a.help(t(msg!("cli-new-collection")))
+                        .value_name(t(msg!("cli-collection-value")))
+                })
+                .mut_arg("title", |a| {
+                    a.help(t(msg!("cli-new-title")))
+                        .value_name(t(msg!("cli-title-value")))
+                })
+                .mut_arg("lang", |a| {
+                    a.help(t(msg!("cli-new-lang")))
+                        .value_name(t(msg!("cli-lang-value")))
+                })
+                .mut_arg("from", |a| {
+                    a.help(t(msg!("cli-new-from")))
+                        .value_name(t(msg!("cli-name-value")))
+                })
+                .mut_arg("root", |a| {
+                    a.help(t(msg!("cli-root")))
+                        .value_name(t(msg!("cli-folder-value")))
+                        .hide_default_value(true)
+                })
+                .mut_args(|a| a.help_heading(options.clone()))
+        })
+        .mut_subcommand("check", |c| {
+            c.about(t(msg!("cli-check")))
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_arg("root", |a| {
+                    a.help(t(msg!("cli-root")))
+                        .value_name(t(msg!("cli-folder-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("drafts", |a| a.help(t(msg!("cli-drafts"))))
+                .mut_arg("external", |a| a.help(t(msg!("cli-check-external"))))
+                .mut_arg("timeout", |a| {
+                    a.help(t(msg!("cli-check-timeout")))
+                        .value_name(t(msg!("cli-seconds-value")))
+                        .hide_default_value(true)
+                })
+                .mut_args(|a| a.help_heading(options.clone()))
+        })
+        .mut_subcommand("serve", |c| {
+            c.about(t(msg!("cli-serve")))
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_arg("root", |a| {
+                    a.help(t(msg!("cli-root")))
+                        .value_name(t(msg!("cli-folder-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("port", |a| {
+                    a.help(t(msg!("cli-serve-port")))
+                        .value_name(t(msg!("cli-port-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("bind", |a| {
+                    a.help(t(msg!("cli-serve-bind")))
+                        .value_name(t(msg!("cli-address-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("open", |a| a.help(t(msg!("cli-serve-open"))))
+                .mut_arg("base_path", |a| {
+                    a.help(t(msg!("cli-serve-base-path")))
+                        .value_name(t(msg!("cli-path-value")))
+                        .hide_default_value(true)
+                })
+                .mut_arg("no_drafts", |a| a.help(t(msg!("cli-serve-no-drafts"))))
+                .mut_args(|a| a.help_heading(options.clone()))
+        })
+        .mut_subcommand("init", |c| {
+            c.about(t(msg!("cli-init")))
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_arg("dir", |a| {
+                    a.help(t(msg!("cli-init-dir")))
+                        .value_name(t(msg!("cli-folder-value")))
+                })
+                .mut_args(|a| a.help_heading(options.clone()))
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The help text, whitespace collapsed (clap wraps long lines when its
+    /// `wrap_help` feature is on, as other crates may ask).
     fn help_of(lang: Lang, args: &[&str]) -> String {
         let error = localized(lang)
             .try_get_matches_from(args)
             .expect_err("help is an early exit");
-        error.render().to_string()
+        let text = error.render().to_string();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     #[test]
@@ -97,7 +183,7 @@ mod tests {
             "{fr}"
         );
         assert!(
-            !fr.contains("Print help") && !fr.contains("Options:"),
+            !fr.contains("Print help") && !fr.contains("Options: "),
             "{fr}"
         );
         let build = help_of(Lang::Fr, &["parvis", "build", "--help"]);

@@ -65,6 +65,13 @@ fn decode(display: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text);
+    // The one private-use character parvis gives a meaning to (the site
+    // root in links made once for many pages) has none in text.
+    let text = if text.contains(crate::render::ROOT_MARK) {
+        text.replace(crate::render::ROOT_MARK, "\u{fffd}")
+    } else {
+        text
+    };
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {

@@ -7,6 +7,7 @@
 
 pub mod discover;
 pub mod frontmatter;
+pub mod placeholder;
 pub mod schema;
 mod suggest;
 mod terms;

@@ -326,6 +326,54 @@ fn asset(field: &str, value: &Value, assets: &dyn AssetLookup) -> Result<String,
     ))
 }
 
+/// What a field holds, in words an editor understands: the arguments of
+/// the catalog's `field-type` text, which `parvis new` writes beside each
+/// field and the hint of a placeholder left in place repeats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeWords {
+    /// The type's name (`string`, `url`…), or `terms` for a list of
+    /// declared terms, `ref-any`/`refs-any` for refs to any collection.
+    pub kind: &'static str,
+    /// The allowed values (of an enum, or the declared terms), comma-separated.
+    pub values: String,
+    /// The collection a ref points to.
+    pub collection: String,
+}
+
+/// The words for a field of type `spec`; `terms` are the labels of the
+/// declared terms its taxonomy allows, if any.
+pub fn type_words(spec: &FieldSpec, terms: Option<Vec<&str>>) -> TypeWords {
+    let any = spec.to.is_none();
+    let kind = match spec.kind {
+        FieldType::String => "string",
+        FieldType::Markdown => "markdown",
+        FieldType::Int => "int",
+        FieldType::Year => "year",
+        FieldType::Date => "date",
+        FieldType::Bool => "bool",
+        FieldType::Url => "url",
+        FieldType::Email => "email",
+        FieldType::Enum => "enum",
+        FieldType::List if terms.is_some() => "terms",
+        FieldType::List => "list",
+        FieldType::Asset => "asset",
+        FieldType::Ref if any => "ref-any",
+        FieldType::Ref => "ref",
+        FieldType::Refs if any => "refs-any",
+        FieldType::Refs => "refs",
+    };
+    let values = match (spec.kind, terms) {
+        (FieldType::Enum, _) => spec.values.join(", "),
+        (_, Some(labels)) => labels.join(", "),
+        _ => String::new(),
+    };
+    TypeWords {
+        kind,
+        values,
+        collection: spec.to.clone().unwrap_or_default(),
+    }
+}
+
 /// A relative path without `..`, root or drive components.
 pub fn is_safe_relative(path: &str) -> bool {
     !path.is_empty()

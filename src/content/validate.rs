@@ -10,6 +10,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::frontmatter::{self, Body};
+use super::placeholder::{self, Placeholder};
 use super::schema::{self, check_value, AssetLookup, EntryDate, FieldValue, Mismatch};
 use super::terms::{self, TermLanguage};
 use super::{suggest, Document, Field, Role, SourceFile, COMMON_FIELDS};
@@ -124,7 +125,15 @@ pub(super) fn validate(
             checker.unknown_field(key, value, *line, declared);
         }
     }
-    let written: Vec<&str> = raw.fields.keys().map(String::as_str).collect();
+    checker.body_placeholders(&raw.body);
+    // A field left empty (`website:`) is not written: if it is required,
+    // it is missing.
+    let written: Vec<&str> = raw
+        .fields
+        .iter()
+        .filter(|(_, (value, _))| !value.is_null())
+        .map(|(key, _)| key.as_str())
+        .collect();
     let document = checker.assemble(config, common, fields, extra, declared, &written);
     let problems = checker.problems;
     match document {
@@ -147,6 +156,9 @@ struct Checker<'a> {
     source: &'a SourceFile,
     text: &'a str,
     problems: Vec<Diagnostic>,
+    /// Fields offered by "did you mean" to a misspelt one: if they are
+    /// missing, that error already says so (one fault, one error).
+    offered: Vec<String>,
 }
 
 /// A document without its text (filled in by `validate`).
@@ -158,6 +170,7 @@ struct Assembled {
 impl<'a> Checker<'a> {
     fn new(source: &'a SourceFile, text: &'a str) -> Self {
         Checker {
+            offered: Vec::new(),
             source,
             text,
             problems: Vec::new(),
@@ -183,6 +196,10 @@ impl<'a> Checker<'a> {
         assets: &dyn AssetLookup,
     ) -> Option<FieldValue> {
         if value.is_null() {
+            return None;
+        }
+        if let Some((mark, kind)) = placeholder::in_value(value) {
+            self.placeholder(config, key, line, spec, mark, kind);
             return None;
         }
         let checked = match check_value(key, spec, value, assets) {
@@ -217,6 +234,72 @@ impl<'a> Checker<'a> {
                 self.comma_in_one_value(key, line, spec, value);
                 Some(checked)
             }
+        }
+    }
+
+    /// A field still holding the mark `parvis new` wrote: one error naming
+    /// the mark and the field, and what to write instead.
+    fn placeholder(
+        &mut self,
+        config: &Config,
+        key: &str,
+        line: usize,
+        spec: &FieldSpec,
+        mark: &str,
+        kind: Placeholder,
+    ) {
+        let message = msg!("placeholder-left", field = key, placeholder = mark);
+        let hint = match kind {
+            Placeholder::Translate => {
+                msg!(
+                    "placeholder-translate-hint",
+                    field = key,
+                    placeholder = mark
+                )
+            }
+            Placeholder::FillIn => {
+                let lang = &self.source.lang;
+                let terms = spec
+                    .taxonomy
+                    .as_ref()
+                    .and_then(|t| config.taxonomies.get(t))
+                    .filter(|t| !t.terms.is_empty())
+                    .map(|t| t.terms.labels(lang, &config.default_language).collect());
+                let words = schema::type_words(spec, terms);
+                msg!(
+                    "placeholder-fill-hint",
+                    field = key,
+                    placeholder = mark,
+                    kind = words.kind,
+                    values = words.values,
+                    collection = words.collection
+                )
+            }
+        };
+        self.error(line, message, hint);
+    }
+
+    /// Lines of the body that start with a mark `parvis new` wrote.
+    fn body_placeholders(&mut self, body: &Body) {
+        let text = match body {
+            Body::Tail(start) => &self.text[*start..],
+            Body::Field(text, _) => text.as_str(),
+        };
+        for (offset, len, mark, kind) in placeholder::in_body(text) {
+            // A YAML file's body is placed at its `body:` line.
+            let span = match body {
+                Body::Tail(start) => {
+                    Span::in_text(&self.source.display, self.text, start + offset, len)
+                }
+                Body::Field(_, line) => self.span(*line),
+            };
+            let hint = match kind {
+                Placeholder::FillIn => msg!("placeholder-body-fill-hint"),
+                Placeholder::Translate => msg!("placeholder-body-translate-hint"),
+            };
+            let error = msg!("placeholder-in-body", placeholder = mark);
+            self.problems
+                .push(Diagnostic::error(error).at(span).hint(hint));
         }
     }
 
@@ -278,7 +361,10 @@ impl<'a> Checker<'a> {
             names.join(", ")
         };
         let hint = match suggest::field(key, value, candidates) {
-            Some(close) => msg!("did-you-mean", close = close),
+            Some(close) => {
+                self.offered.push(close.to_string());
+                msg!("did-you-mean", close = close)
+            }
             None => match declared {
                 Some(_) => msg!("field-declare-or-use", known = known()),
                 None => msg!("field-known", known = known()),
@@ -429,7 +515,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        missing.retain(|name| !written.contains(&name.as_str()));
+        missing.retain(|name| !written.contains(&name.as_str()) && !self.offered.contains(name));
         if document.date.is_some() {
             missing.retain(|name| name != "date");
         }

@@ -8,12 +8,15 @@
 //! (`highlight`) and raw HTML is filtered (`sanitize`, with `entities`). The
 //! same walk collects the plain text and the summary, so a page is parsed
 //! exactly once. What goes wrong is reported as [`Problem`]s: broken links
-//! (errors) and raw HTML the filter removed (warnings).
+//! (errors) and raw HTML the filter removed (warnings). [`review`] reads a
+//! body again for `parvis check`: what an accessibility reviewer would flag,
+//! and the links to other sites.
 
 mod contrast;
 mod entities;
 mod headings;
 mod highlight;
+pub mod review;
 mod sanitize;
 mod walk;
 
@@ -134,18 +137,22 @@ pub struct Rendered {
 /// Renders a Markdown body. Never fails: broken links and removed HTML are
 /// reported in [`Rendered::problems`], everything else renders as best it can.
 pub fn render(source: &str, options: &Options, resolver: &dyn LinkResolver) -> Rendered {
-    let parser_options = pulldown_cmark::Options::ENABLE_TABLES
-        | pulldown_cmark::Options::ENABLE_FOOTNOTES
-        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
-        | pulldown_cmark::Options::ENABLE_TASKLISTS
-        | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<_> = Parser::new_ext(source, parser_options)
+    let mut events: Vec<_> = Parser::new_ext(source, parser_options())
         .into_offset_iter()
         .collect();
     let headings = headings::assign_ids(&mut events);
     let mut walk = walk::Walk::new(options, resolver, source.len());
     walk.run(events);
     walk.finish(headings)
+}
+
+/// The Markdown extensions parvis reads, the same for rendering and review.
+fn parser_options() -> pulldown_cmark::Options {
+    pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_FOOTNOTES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_TASKLISTS
+        | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 #[cfg(test)]

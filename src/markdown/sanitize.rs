@@ -13,7 +13,7 @@
 //! is told what disappeared and what to write instead.
 
 mod removed;
-mod tokenize;
+pub(super) mod tokenize;
 
 use std::borrow::Cow;
 use std::ops::Range;

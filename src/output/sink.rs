@@ -6,6 +6,7 @@
 //! until the whole update succeeded, then only those whose bytes changed
 //! are written and those that no longer exist are deleted, so a failed
 //! update leaves the folder, and the pages a browser shows, as they were.
+//! `check` writes nowhere ([`Discard`]).
 
 use std::collections::HashMap;
 use std::fs;
@@ -37,6 +38,25 @@ impl Sink for Staging {
 
     fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
         Staging::copy(self, path, from)
+    }
+}
+
+/// A sink that keeps nothing: `parvis check` runs the whole build into it,
+/// so it reports exactly what a build would and writes no file.
+#[derive(Debug, Default)]
+pub struct Discard;
+
+impl Sink for Discard {
+    fn prepare_folders(&self, _files: &mut dyn Iterator<Item = &str>) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn write(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn copy(&self, _path: &str, _from: &Path) -> io::Result<()> {
+        Ok(())
     }
 }
 

@@ -138,7 +138,7 @@ pub struct Image<'a> {
 pub struct Card<'a> {
     /// Title.
     pub title: &'a str,
-    /// Relative link to the entry.
+    /// Link to the entry, the same on every page (it also names the card).
     pub href: String,
     /// `YYYY-MM-DD`.
     pub date: Option<String>,
@@ -146,6 +146,8 @@ pub struct Card<'a> {
     pub summary: &'a str,
     /// Collection key.
     pub collection: Option<&'a str>,
+    /// The collection's title in the page's language.
+    pub collection_title: Option<&'a str>,
     /// Its image.
     pub image: Option<Image<'a>>,
     /// Declared fields as plain values (refs as written).
@@ -248,6 +250,12 @@ pub struct PageContext<'a> {
     pub date: Option<String>,
     /// `YYYY-MM-DD`.
     pub updated: Option<String>,
+    /// A draft, shown only by `serve` or `build --drafts`.
+    pub draft: bool,
+    /// Not published yet (`publish_after` is to come), shown only by `serve`.
+    pub scheduled: bool,
+    /// `publish_after` as `YYYY-MM-DD`.
+    pub publish_after: Option<String>,
     /// Tags with their pages.
     pub tags: Vec<TermLink>,
     /// Image.

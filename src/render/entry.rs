@@ -47,6 +47,9 @@ impl<'a> Renderer<'a> {
         page.summary = Some(&body.summary_html);
         page.date = doc.date.map(|d| d.ymd());
         page.updated = doc.updated.map(|d| d.ymd());
+        page.draft = doc.draft;
+        page.scheduled = doc.publish_after.is_some_and(|d| d.day > self.site.today);
+        page.publish_after = doc.publish_after.map(|d| d.ymd());
         page.content = Some(&body.html);
         page.image = self.image(doc.image.as_deref(), doc.image_alt.as_deref(), path);
         page.extra = doc.extra.clone();
@@ -320,15 +323,17 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// An entry as a card in a list shown at `from`.
-    pub(super) fn card(&self, id: EntryId, lang: &str, from: &str) -> Card<'_> {
+    /// An entry as a card in a list of a page in `lang`. Its links are
+    /// written from the site root ([`Renderer::root_link`]), so a card is
+    /// the same on every page that shows it.
+    pub(super) fn card(&self, id: EntryId, lang: &str, _from: &str) -> Card<'_> {
         let doc = self.document(id);
         let fields = doc
             .fields
             .iter()
             .map(|(name, field)| {
                 let value = match &field.value {
-                    FieldValue::Asset(p) => Value::String(self.href(from, p)),
+                    FieldValue::Asset(p) => Value::String(self.root_link(p)),
                     other => plain_value(other),
                 };
                 (name.clone(), value)
@@ -336,11 +341,18 @@ impl<'a> Renderer<'a> {
             .collect();
         Card {
             title: &doc.title,
-            href: self.href(from, &self.site.paths[id]),
+            href: self.root_link(&self.site.paths[id]),
             date: doc.date.map(|d| d.ymd()),
             summary: &self.bodies.get(id).summary_html,
             collection: doc.collection(),
-            image: self.image(doc.image.as_deref(), doc.image_alt.as_deref(), from),
+            collection_title: doc
+                .collection()
+                .map(|c| self.site.config.collection_title(c, lang)),
+            image: doc.image.as_deref().map(|p| Image {
+                href: self.root_link(p),
+                url: crate::urls::absolute(&self.site.config.base_url, p),
+                alt: doc.image_alt.as_deref().unwrap_or(""),
+            }),
             fields,
             tags: &doc.tags,
             lang: (doc.source.lang != lang).then_some(self.lang_of(&doc.source.lang)),

@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
 
@@ -123,6 +123,75 @@ fn join(root: &str, path: &str, style: LinkStyle) -> String {
         out.push_str("./");
     }
     out
+}
+
+/// A card made once, by (link of its entry, language, heading level,
+/// kicker).
+type CardKey = (String, String, i64, bool);
+
+/// The cards made during one build, shared by the threads rendering pages.
+pub(super) type Cards = Arc<Mutex<HashMap<CardKey, String>>>;
+
+/// `card_html(card=card, level=2, kicker=false, lang=lang)`: the theme's
+/// `partials/card.html` rendered for `card`, once per build for each entry,
+/// language and form, however many lists show it (cards are most of what
+/// list and term pages render). The card's links are written from the site
+/// root, so the same HTML serves every page; the page fills in its way to
+/// the root.
+pub(super) struct CardFunction {
+    /// The templates, with every other function.
+    pub(super) tera: tera::Tera,
+    /// Each language's interface words, as the card template reads `t`.
+    pub(super) words: Arc<HashMap<String, Value>>,
+    /// Cards made during this build.
+    pub(super) made: Cards,
+    /// What the card template reads as `root`.
+    pub(super) root: &'static str,
+}
+
+/// The template a card is rendered with.
+pub const CARD_TEMPLATE: &str = "partials/card.html";
+
+impl tera::Function for CardFunction {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let card = args.get("card").ok_or_else(|| {
+            tera::Error::msg(
+                "card_html() needs `card`, e.g. card_html(card=card, level=2, lang=lang)",
+            )
+        })?;
+        let lang = args
+            .get("lang")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("card_html() needs `lang=lang`"))?;
+        let level = args.get("level").and_then(Value::as_i64).unwrap_or(2);
+        let kicker = args.get("kicker").and_then(Value::as_bool).unwrap_or(false);
+        let link = card.get("href").and_then(Value::as_str).unwrap_or("");
+        let key = (link.to_string(), lang.to_string(), level, kicker);
+        let made = |made: &Mutex<HashMap<CardKey, String>>| {
+            made.lock().ok().and_then(|m| m.get(&key).cloned())
+        };
+        if let Some(html) = made(&self.made) {
+            return Ok(Value::String(html));
+        }
+        let mut context = tera::Context::new();
+        context.insert("card", card);
+        context.insert("level", &level);
+        context.insert("kicker", &kicker);
+        context.insert("lang", lang);
+        context.insert("root", self.root);
+        if let Some(words) = self.words.get(lang) {
+            context.insert("t", words);
+        }
+        let html = self.tera.render(CARD_TEMPLATE, &context)?;
+        if let Ok(mut made) = self.made.lock() {
+            made.insert(key, html.clone());
+        }
+        Ok(Value::String(html))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]

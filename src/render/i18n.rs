@@ -59,10 +59,87 @@ impl I18n {
         }
     }
 
+    /// The words of `lang` that a template written `source` can read:
+    /// those it names (`t.key`) or looks up by a written prefix
+    /// (`t | get(key="month_" ~ …)`), or all of them when it reads `t` any
+    /// other way. A template rendered many times then gets a small `t`.
+    pub fn words_read_by(&self, lang: &str, source: &str) -> BTreeMap<String, String> {
+        let Some(words) = self.words.get(lang) else {
+            return BTreeMap::new();
+        };
+        match WordsRead::of(source) {
+            WordsRead::All => words.clone(),
+            WordsRead::Some(prefixes) => words
+                .iter()
+                .filter(|(key, _)| prefixes.iter().any(|p| key.starts_with(p.as_str())))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
     /// The words of one language.
     pub fn words(&self, lang: &str) -> Option<&BTreeMap<String, String>> {
         self.words.get(lang)
     }
+}
+
+/// Which interface words a template reads.
+#[derive(Debug, PartialEq, Eq)]
+enum WordsRead {
+    /// Any: it reads `t` in a way not understood here.
+    All,
+    /// Those whose key starts with one of these (a whole key is its own
+    /// prefix).
+    Some(Vec<String>),
+}
+
+impl WordsRead {
+    /// Reads the template source `source` (comments left out).
+    fn of(source: &str) -> WordsRead {
+        let code = without_comments(source);
+        let bytes = code.as_bytes();
+        let in_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut prefixes = Vec::new();
+        for (at, _) in code.match_indices('t') {
+            let before = at.checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(at + 1).copied();
+            if before.is_some_and(|b| in_name(b) || b == b'.') || after.is_some_and(in_name) {
+                continue; // a letter of another name
+            }
+            let rest = &code[at + 1..];
+            if let Some(key) = rest.strip_prefix('.') {
+                let end = key.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+                prefixes.push(key[..end.unwrap_or(key.len())].to_string());
+                continue;
+            }
+            let written = rest
+                .trim_start()
+                .strip_prefix('|')
+                .map(str::trim_start)
+                .and_then(|l| l.strip_prefix("get(key=\""))
+                .and_then(|l| l.split_once('"'))
+                .map(|(prefix, _)| prefix.to_string());
+            match written {
+                Some(prefix) => prefixes.push(prefix),
+                None => return WordsRead::All,
+            }
+        }
+        WordsRead::Some(prefixes)
+    }
+}
+
+/// `source` with its `{# … #}` comments left out.
+fn without_comments(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(start) = rest.find("{#") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("#}")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 fn read_table(root: &Path, path: &Path) -> Result<BTreeMap<String, String>, Diagnostic> {
@@ -80,4 +157,28 @@ fn read_table(root: &Path, path: &Path) -> Result<BTreeMap<String, String>, Diag
             .at(span)
             .hint(msg!("i18n-invalid-hint"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_words_a_template_reads() {
+        let card =
+            r#"{# reads `t` #}<p>{{ t.see_all }} {{ t | get(key="month_" ~ m) }}</p>{{ title }}"#;
+        assert_eq!(
+            WordsRead::of(card),
+            WordsRead::Some(vec!["see_all".into(), "month_".into()])
+        );
+        assert_eq!(WordsRead::of("{{ t[key] }}"), WordsRead::All);
+        assert_eq!(
+            WordsRead::of("{{ macros::date(v=v, t=t) }}"),
+            WordsRead::All
+        );
+        assert_eq!(
+            WordsRead::of("{{ page.t }} {{ content }}"),
+            WordsRead::Some(vec![])
+        );
+    }
 }

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use tera::Tera;
 
-use super::functions::{EntriesFunction, UrlFunction};
+use super::functions::{CardFunction, Cards, EntriesFunction, UrlFunction, CARD_TEMPLATE};
+use super::i18n::I18n;
 use crate::confine::SiteRoot;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::messages::Message;
@@ -21,6 +22,8 @@ pub struct Templates {
     pub tera: Tera,
     /// Template name → file, for diagnostics.
     pub files: HashMap<String, PathBuf>,
+    /// The cards `card_html()` made during this build.
+    cards: Cards,
 }
 
 impl Templates {
@@ -70,17 +73,55 @@ impl Templates {
         Ok(Templates {
             tera,
             files: files.into_iter().collect(),
+            cards: Arc::default(),
         })
     }
 
     /// Gives the template functions this build's data: the static files'
-    /// hashed names and the site's lists.
-    pub fn bind(&mut self, manifest: Arc<HashMap<String, String>>, site: &Site) {
+    /// hashed names, the site's lists and the interface words.
+    pub fn bind(&mut self, manifest: Arc<HashMap<String, String>>, site: &Site, i18n: &I18n) {
         let style = site.config.links;
         self.tera
             .register_function("url", UrlFunction { manifest, style });
         self.tera
             .register_function("entries", EntriesFunction::new(site));
+        let card_source = self
+            .files
+            .get(CARD_TEMPLATE)
+            .and_then(|path| std::fs::read_to_string(path).ok());
+        if let Some(source) = card_source {
+            // A card reads a few words; the whole `t` would cost more than
+            // the card.
+            let words = site
+                .config
+                .language_codes()
+                .filter_map(|lang| {
+                    let words = serde_json::to_value(i18n.words_read_by(lang, &source)).ok()?;
+                    Some((lang.to_string(), words))
+                })
+                .collect();
+            let cards = CardFunction {
+                tera: self.tera.clone(),
+                words: Arc::new(words),
+                made: self.cards.clone(),
+                root: super::ROOT_MARK,
+            };
+            self.tera.register_function("card_html", cards);
+        }
+        self.forget_cards();
+    }
+
+    /// Forgets the cards made by `card_html()`: their entries may have
+    /// changed since.
+    pub fn forget_cards(&self) {
+        if let Ok(mut cards) = self.cards.lock() {
+            cards.clear();
+        }
+    }
+
+    /// The names of every template.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
     }
 
     /// Whether a template of that name exists.
@@ -105,17 +146,25 @@ impl Templates {
 /// Escapes text for HTML text and quoted attributes. Unlike Tera's default
 /// it leaves `/` alone, so URLs stay readable and pages smaller.
 pub fn escape_html(text: &str) -> String {
+    // Every value a template shows goes through here: copy the runs
+    // between special characters whole (they are all ASCII, so byte
+    // positions are character boundaries).
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -199,6 +248,16 @@ fn hint_for(detail: &str) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape_html(r#"Santé & <b>"l'été"</b> / 日本"#),
+            "Santé &amp; &lt;b&gt;&quot;l&#39;été&quot;&lt;/b&gt; / 日本"
+        );
+        assert_eq!(escape_html(""), "");
+        assert_eq!(escape_html("&"), "&amp;");
+    }
 
     #[test]
     fn reads_pest_positions() {

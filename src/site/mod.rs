@@ -35,6 +35,8 @@ pub type EntryId = usize;
 pub struct BuildOptions {
     /// Include drafts.
     pub drafts: bool,
+    /// Include entries whose `publish_after` is still to come.
+    pub scheduled: bool,
     /// The day the build is made for (`publish_after` compares with it).
     pub today: NaiveDate,
 }
@@ -72,6 +74,8 @@ pub struct Site {
     pub by_source: HashMap<PathBuf, EntryId>,
     /// How entries sort in lists.
     pub order: Order,
+    /// The day the build is made for.
+    pub today: NaiveDate,
     /// Content files that failed their checks (relative to `content/`),
     /// with the address they would have: they keep it, so links to them
     /// are not reported again.
@@ -150,6 +154,7 @@ impl Site {
             order,
             term_counts,
             failed,
+            today: options.today,
         };
         site.index_roles();
         problems.extend(site.untranslated_originals());
@@ -286,12 +291,9 @@ impl Site {
     pub fn page_of(&self, id: EntryId) -> String {
         let doc = &self.documents[id];
         match &doc.source.role {
-            Role::ListIntro { collection } => routes::list_path(
-                &self.collection_path(collection, &doc.source.lang),
-                &doc.source.lang,
-                &self.config,
-                1,
-            ),
+            Role::ListIntro { collection } => {
+                routes::list_page(&self.config, collection, &doc.source.lang, 1)
+            }
             _ => self.paths[id].clone(),
         }
     }
@@ -320,7 +322,7 @@ fn publishable(
     let mut excluded = Vec::new();
     for doc in documents {
         let scheduled = doc.publish_after.is_some_and(|d| d.day > options.today);
-        if (doc.draft && !options.drafts) || scheduled {
+        if (doc.draft && !options.drafts) || (scheduled && !options.scheduled) {
             if let Some(c) = doc.collection() {
                 excluded.push((c.to_string(), doc.slug.clone()));
             }

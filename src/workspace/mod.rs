@@ -233,6 +233,12 @@ impl Caches {
         &self.root
     }
 
+    /// The model of the last run and its bodies, if the run got that far:
+    /// `check` reviews them once the build core has run.
+    pub(crate) fn site(&self) -> Option<(&Site, &Bodies)> {
+        self.site.as_ref().map(|(site, _)| (site, &self.bodies))
+    }
+
     /// Loads `site.toml` (with the request's overrides), forgetting
     /// everything made from the previous one but what was written.
     pub(crate) fn load_config(&mut self, request: &BuildRequest) -> Result<&Config, Diagnostics> {
@@ -322,6 +328,7 @@ pub(crate) fn run(
     if in_place.is_none() {
         let options = BuildOptions {
             drafts: request.drafts,
+            scheduled: request.scheduled,
             today: request
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
@@ -367,7 +374,9 @@ pub(crate) fn run(
         return Err(problems);
     };
     if in_place.is_none() || render_all {
-        templates.bind(Arc::new(manifest.hashed.clone()), site);
+        templates.bind(Arc::new(manifest.hashed.clone()), site, i18n);
+    } else {
+        templates.forget_cards();
     }
     timer.lap("templates");
 

@@ -10,6 +10,8 @@ use std::process::Command;
 
 use walkdir::WalkDir;
 
+pub mod server;
+
 pub struct TestSite {
     _dir: tempfile::TempDir,
     pub root: PathBuf,

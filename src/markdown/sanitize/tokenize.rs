@@ -2,7 +2,7 @@
 //! start tags (with their attributes, parsed as HTML5 does), end tags and
 //! ignored bits (comments, doctypes).
 
-pub(super) enum Token<'s> {
+pub(in crate::markdown) enum Token<'s> {
     Text(&'s str),
     Start(StartTag<'s>),
     End(String),
@@ -10,23 +10,23 @@ pub(super) enum Token<'s> {
     Ignored,
 }
 
-pub(super) struct StartTag<'s> {
-    pub(super) name: String,
-    pub(super) attrs: Vec<Attr<'s>>,
+pub(in crate::markdown) struct StartTag<'s> {
+    pub(in crate::markdown) name: String,
+    pub(in crate::markdown) attrs: Vec<Attr<'s>>,
     /// Ends with `/>`.
-    pub(super) self_closing: bool,
+    pub(in crate::markdown) self_closing: bool,
 }
 
-pub(super) struct Attr<'s> {
-    pub(super) name: String,
+pub(in crate::markdown) struct Attr<'s> {
+    pub(in crate::markdown) name: String,
     /// The raw (still entity-encoded) value, without quotes.
-    pub(super) value: Option<&'s str>,
-    pub(super) value_at: std::ops::Range<usize>,
+    pub(in crate::markdown) value: Option<&'s str>,
+    pub(in crate::markdown) value_at: std::ops::Range<usize>,
 }
 
 /// Reads the token starting at byte `pos` (always a char boundary: the
 /// tokenizer only stops on ASCII bytes) and returns it with the next position.
-pub(super) fn next_token(s: &str, pos: usize) -> (Token<'_>, usize) {
+pub(in crate::markdown) fn next_token(s: &str, pos: usize) -> (Token<'_>, usize) {
     let rest = &s[pos..];
     if !rest.starts_with('<') {
         let end = rest.find('<').map_or(s.len(), |i| pos + i);
