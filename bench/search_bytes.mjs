@@ -249,8 +249,8 @@ document.addEventListener("DOMContentLoaded", () => {
       window.__bench.renders.push({ t, value: input.value, items: list.querySelectorAll("li").length });
   }).observe(list, { childList: true });
   // The client tells when the excerpts of a query are in place.
-  input.form.addEventListener("parvis:excerpts", () =>
-    window.__bench.excerpts.push({ t: performance.now(), value: input.value }));
+  input.form.addEventListener("parvis:excerpts", (e) =>
+    window.__bench.excerpts.push({ t: performance.now(), value: e.detail?.query ?? input.value }));
 });
 `;
 

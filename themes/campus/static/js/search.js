@@ -567,8 +567,10 @@
     }
 
     /** Puts excerpts in place of summaries: at once in the header's few
-     *  results, as they scroll into view in the search page's many. */
-    function excerpts(items, termOf, mine) {
+     *  results, as they scroll into view in the search page's many. The
+     *  event that says they are in place names the query they answer, so
+     *  a watcher (tests, bench) can tell them from a word half typed. */
+    function excerpts(items, termOf, mine, text) {
       function fetch(batch) {
         if (!batch.length) return null;
         return Promise.all(batch.map(function (item) {
@@ -577,7 +579,7 @@
             if (parts) fill(item.p, parts);
           });
         })).then(function () {
-          if (mine === generation) form.dispatchEvent(new CustomEvent('parvis:excerpts'));
+          if (mine === generation) form.dispatchEvent(new CustomEvent('parvis:excerpts', { detail: { query: text } }));
         });
       }
       if (!inline || typeof IntersectionObserver !== 'function') return fetch(items);
@@ -613,7 +615,7 @@
           if (!inline) list.hidden = docs.length === 0;
           announce(found.results.length, true, found.capped);
           form.dispatchEvent(new CustomEvent('parvis:results', { detail: { count: found.results.length } }));
-          paused(function () { if (mine === generation) excerpts(items, termOf, mine); });
+          paused(function () { if (mine === generation) excerpts(items, termOf, mine, text); });
         });
       });
     }
