@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # parvis's search against Pagefind on the same 10,000-entry parvis output
 # (the search goals in the README): index build time, index size, and the bytes a
-# browser downloads for a first query, plus parvis's time to results.
+# browser downloads for a first query (excerpts included), plus parvis's time to
+# results and to their excerpts.
 #
 #   bench/search.sh                     # corpus in /tmp/parvis-bench
 #   CORPUS=DIR PF_RUNS=3 bench/search.sh
@@ -143,6 +144,9 @@ if lat:
     print("\nparvis time to results, last keystroke -> results of the whole query rendered (60 ms debounce included),"
           f" {len(lat['queries'])} queries:")
     print(f"  cold cache: {f(lat['cold_ms'])}   warm cache: {f(lat['warm_ms'])}   goal < 100 ms")
+    if "cold_excerpts_ms" in lat:
+        print("parvis time to excerpts, last keystroke -> excerpts of the results in place (loaded once typing pauses 250 ms):")
+        print(f"  cold cache: {f(lat['cold_excerpts_ms'])}   warm cache: {f(lat['warm_excerpts_ms'])}")
 json.dump(res, open(out_path, "w"), indent=1)
 print(f"\n(results in {out_path}; browser details in {bytes_path})")
 EOF

@@ -236,7 +236,7 @@ const summarize = (list) => {
 
 // Page-side instrumentation for parvis: keystroke and render times.
 const PROBE = `
-window.__bench = { keys: [], renders: [] };
+window.__bench = { keys: [], renders: [], excerpts: [] };
 // beforeinput, not keydown: a typed "é" may come as text input without a keydown
 addEventListener("beforeinput", () => window.__bench.keys.push(performance.now()), true);
 document.addEventListener("DOMContentLoaded", () => {
@@ -248,34 +248,44 @@ document.addEventListener("DOMContentLoaded", () => {
     if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName === "LI")))
       window.__bench.renders.push({ t, value: input.value, items: list.querySelectorAll("li").length });
   }).observe(list, { childList: true });
+  // The client tells when the excerpts of a query are in place.
+  input.form.addEventListener("parvis:excerpts", (e) =>
+    window.__bench.excerpts.push({ t: performance.now(), value: e.detail?.query ?? input.value }));
 });
 `;
 
 // Types `q` in the header box; resolves when the results of the whole query
-// are shown. Returns the timings seen by the page.
+// are shown and their excerpts are in place. Returns the timings seen by the
+// page.
 async function typeQuery(page, q) {
   const input = page.locator("#recherche-entete");
   await input.click();
   await input.pressSequentially(q, { delay });
-  // wait for a render after the last keystroke, then for renders to stop
+  // wait for a render after the last keystroke, then for the excerpts of
+  // the whole query, then for renders to stop
   await page.waitForFunction(() => {
     const b = window.__bench;
     const lastKey = b.keys[b.keys.length - 1];
     const after = b.renders.filter((r) => r.t > lastKey);
-    return after.length > 0 && performance.now() - after[after.length - 1].t > 300;
+    const excerpts = b.excerpts.filter((r) => r.t > lastKey);
+    return after.length > 0 && excerpts.length > 0 && performance.now() - after[after.length - 1].t > 300;
   }, null, { timeout: 30000, polling: 50 });
   const b = await page.evaluate(() => window.__bench);
   const lastKey = b.keys[b.keys.length - 1];
   const after = b.renders.filter((r) => r.t > lastKey);
+  const excerpts = b.excerpts.filter((r) => r.t > lastKey);
   const shown = await page.locator("#recherche-entete-resultats li").count();
+  const marked = await page.locator("#recherche-entete-resultats li p mark").count();
   const status = await page.locator("#recherche-entete-statut").textContent();
   return {
     keys: b.keys.length,
     ms_to_results: after[after.length - 1].t - lastKey, // the render of the whole query
     ms_to_first_render: after[0].t - lastKey, // any render after the last key (may be a shorter prefix's)
+    ms_to_excerpts: excerpts[excerpts.length - 1].t - lastKey, // excerpts of the whole query in place
     renders_after_last_key: after.length,
     value: after[after.length - 1].value,
     shown,
+    excerpts_with_marks: marked,
     status, // the live region: how many pages matched
   };
 }
@@ -337,6 +347,8 @@ function byKind(list) {
     if (p.startsWith("/search/w/")) return "parvis words";
     if (p.startsWith("/search/p/")) return "parvis postings";
     if (p.startsWith("/search/d/")) return "parvis documents";
+    if (p.startsWith("/search/s/")) return "parvis word tails";
+    if (p.startsWith("/search/e/")) return "parvis passages";
     if (/pagefind(-worker)?\.js$/.test(p)) return "pagefind js";
     if (/\.pagefind$/.test(p)) return "pagefind wasm";
     if (/\.json$/.test(p)) return "pagefind entry";
@@ -401,10 +413,13 @@ try {
       queries: LATENCY_QUERIES,
       cold_ms: stats(runs.map((r) => r.cold.ms_to_results)),
       warm_ms: stats(runs.map((r) => r.warm.ms_to_results)),
+      cold_excerpts_ms: stats(runs.map((r) => r.cold.ms_to_excerpts)),
+      warm_excerpts_ms: stats(runs.map((r) => r.warm.ms_to_excerpts)),
       runs,
     };
     const f = (s) => `median ${s.median.toFixed(1)} ms [${s.min.toFixed(1)}-${s.max.toFixed(1)}]`;
     console.error(`parvis time to results (last keystroke -> results of the whole query): cold ${f(report.latency.cold_ms)}, warm ${f(report.latency.warm_ms)}`);
+    console.error(`parvis time to excerpts (last keystroke -> excerpts in place): cold ${f(report.latency.cold_excerpts_ms)}, warm ${f(report.latency.warm_excerpts_ms)}`);
   }
 } finally {
   await browser.close();

@@ -13,8 +13,8 @@ use rayon::prelude::*;
 
 use crate::content::Document;
 use crate::diagnostics::did_you_mean;
-use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, FragmentLink, Heading, LinkKind, LinkResolver, LinkTarget};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::markdown::{self, Heading, LinkKind, LinkResolver, LinkTarget};
 use crate::msg;
 use crate::render::links::DocumentLinks;
 use crate::render::templates::escape_html;
@@ -44,7 +44,17 @@ pub struct Body {
     pub version: u64,
     /// Destinations with a `#fragment`, checked against their page's
     /// headings once every body is rendered ([`check_fragments`]).
-    pub fragments: Vec<FragmentLink>,
+    pub fragments: Vec<Fragment>,
+}
+
+/// A link of a body with a `#fragment`, placed in its file while the
+/// file's text is at hand (a build may forget it before the check).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fragment {
+    /// The destination as written (entities decoded).
+    pub dest: String,
+    /// Where the link is written.
+    pub span: Span,
 }
 
 /// A link destination of a body and what it became.
@@ -102,6 +112,27 @@ impl Bodies {
         )
     }
 
+    /// Renders every document's body for a run that is the only one,
+    /// forgetting each document's text once its body is made: the texts
+    /// and the bodies are never all held at once. Documents go by slices,
+    /// each rendered in parallel.
+    pub fn render_once(site: &mut Site) -> Bodies {
+        const SLICE: usize = 1024;
+        let count = site.documents.len();
+        let mut bodies = Vec::with_capacity(count);
+        for start in (0..count).step_by(SLICE) {
+            let ids = start..(start + SLICE).min(count);
+            let site_now: &Site = site;
+            bodies.par_extend(
+                ids.clone()
+                    .into_par_iter()
+                    .map(|id| Arc::new(render(site_now, id))),
+            );
+            site.forget_texts(ids);
+        }
+        Bodies(bodies)
+    }
+
     /// These bodies with those of documents `ids` rendered again (their
     /// text changed, nothing else did).
     pub fn with_rendered(&self, site: &Site, ids: &[EntryId]) -> Bodies {
@@ -136,6 +167,17 @@ impl Bodies {
     /// The body of document `id`, shared.
     pub fn shared(&self, id: EntryId) -> &Arc<Body> {
         &self.0[id]
+    }
+
+    /// Forgets the HTML of every body but those `keep` names and that
+    /// nothing else holds, for a build that runs once: once its page is
+    /// written, a body's HTML is only read again by the feeds.
+    pub fn forget_html(&mut self, keep: impl Fn(EntryId) -> bool) {
+        for (id, body) in self.0.iter_mut().enumerate() {
+            if let (false, Some(body)) = (keep(id), Arc::get_mut(body)) {
+                body.html = String::new();
+            }
+        }
     }
 
     /// Every problem found while rendering, in document order.
@@ -184,15 +226,28 @@ pub fn render(site: &Site, id: EntryId) -> Body {
     let version = crate::output::sink::digest(rendered.html.as_bytes());
     Body {
         version,
-        fragments: rendered.fragments,
+        fragments: rendered
+            .fragments
+            .into_iter()
+            .map(|link| Fragment {
+                span: doc.body_span(link.offset, link.len),
+                dest: link.dest,
+            })
+            .collect(),
         summary_html: escape_html(&summary_text),
         summary_text,
-        html: rendered.html,
-        text: rendered.text,
+        // Every body is kept until the end of the build: no spare capacity.
+        html: shrunk(rendered.html),
+        text: shrunk(rendered.text),
         headings: rendered.headings,
         problems,
         links,
     }
+}
+
+fn shrunk(mut s: String) -> String {
+    s.shrink_to_fit();
+    s
 }
 
 /// Checks every `#fragment` of every body against the headings of the page
@@ -229,9 +284,8 @@ pub fn check_fragments(site: &Site, bodies: &Bodies) -> Vec<Diagnostic> {
             if ids.contains(&wanted.as_str()) {
                 continue;
             }
-            let doc = &site.documents[id];
             let mut d = Diagnostic::error(msg!("fragment-missing", fragment = fragment))
-                .at(doc.body_span(link.offset, link.len))
+                .at(link.span.clone())
                 .label(msg!("fragment-missing-label"));
             d = match did_you_mean(&wanted, ids.iter().copied()) {
                 Some(close) => d.hint(msg!("fragment-did-you-mean", id = close)),

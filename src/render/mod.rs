@@ -205,7 +205,11 @@ impl<'a> Renderer<'a> {
     /// The page's HTML with every [`ROOT_MARK`] written as the page's way
     /// to the site root.
     fn with_root(&self, html: String, path: &str) -> String {
-        if !html.contains(ROOT_MARK) {
+        // A page is tens of kilobytes with a hundred marks or so: one pass of
+        // a vectorized search, where `str::replace` scanned it twice with a
+        // slower searcher (a tenth of a build's instructions).
+        let mut marks = memchr::memmem::find_iter(html.as_bytes(), ROOT_MARK.as_bytes()).peekable();
+        if marks.peek().is_none() {
             return html;
         }
         let root = match path {
@@ -215,7 +219,15 @@ impl<'a> Renderer<'a> {
                 up => up,
             },
         };
-        html.replace(ROOT_MARK, &root)
+        let mut out = String::with_capacity(html.len() + 8 * root.len());
+        let mut last = 0;
+        for at in marks {
+            out.push_str(&html[last..at]);
+            out.push_str(&root);
+            last = at + ROOT_MARK.len();
+        }
+        out.push_str(&html[last..]);
+        out
     }
 
     /// A relative link from the page at `from` to the site path `to` (for

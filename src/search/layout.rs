@@ -2,24 +2,28 @@
 //!
 //! - `search/meta.js`: counts, collections, languages, stop words, and the
 //!   document ranges per (language, collection) that make filters free;
-//! - `search/w/<first two letters>.js`: each folded word → its stem, the
-//!   postings file holding it, its document frequency;
-//! - `search/p/<n>.js`: postings (document, score) of a few stems, delta
-//!   and base-32 encoded, about 2 characters per posting;
-//! - `search/d/<n>.js`: title, link, collection, language and summary of
-//!   [`DOCS_PER_FILE`] documents.
+//! - `search/w/…` and `search/s/…`: the word lists ([`super::wordlists`]);
+//! - `search/p/<n>.js`: postings (document, value) of a few stems, delta
+//!   and base-32 encoded, about 2 characters per posting; the value says
+//!   where the word is and how much it weighs ([`super::score`]);
+//! - `search/d/<n>.js`: title, link, collection, language, summary and
+//!   number of passages of [`DOCS_PER_FILE`] documents;
+//! - `search/e/<n>-<part>.js`: the passages excerpts are cut from
+//!   ([`super::passages`]).
 //!
 //! Names are stable and carry a `?b=<build>` query in the client instead of
 //! a content hash, since pages are written before the index exists.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use super::{normalize, IndexedDoc, Vocabulary};
+use super::wordlists::{self, StemInfo};
+use super::{normalize, passages, IndexedDoc, Vocabulary};
 use crate::config::LinkStyle;
 use crate::content::Role;
 use crate::site::Site;
@@ -71,19 +75,20 @@ pub(super) fn write(
     };
     docs.sort_by_cached_key(position);
     let ranges = ranges(&docs, position);
-    // Documents on one side, postings then word lists on the other.
+    // Documents and passages on one side, postings then word lists on the
+    // other.
     let (mut files, more) = rayon::join(
         || doc_files(site, &docs, &langs, &collections),
         || {
-            let (stem_files, mut files, capped) = postings(vocabulary, &docs);
-            files.extend(word_files(vocabulary, &stem_files, &capped));
+            let (stems, mut files) = postings(vocabulary, &docs);
+            files.extend(wordlists::files(vocabulary, &stems));
             files
         },
     );
     files.extend(more);
-    let build = build_id(&files);
+    let build = build_id(&files, &docs);
     let meta = json!({
-        "v": 1,
+        "v": 2,
         "b": build,
         "n": docs.len(),
         "files": site.config.links == LinkStyle::Files,
@@ -97,6 +102,25 @@ pub(super) fn write(
         "search/meta.js".into(),
         format!("parvisSearch.meta({meta});\n"),
     ));
+    // Passages are most of the bytes: made and written in one pass, never
+    // all held at once.
+    let passages: Vec<(String, usize)> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(n, doc)| {
+            let mut written = Vec::new();
+            for (part, text) in passages::parts(&doc.body.text).into_iter().enumerate() {
+                let path = format!("search/e/{n}-{part}.js");
+                let script = passages::script(n, part, text);
+                write(&path, script.as_bytes())?;
+                written.push((path, script.len()));
+            }
+            Ok(written)
+        })
+        .collect::<std::io::Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     let mut stats = IndexStats {
         documents: docs.len(),
         words: vocabulary.words.len(),
@@ -105,9 +129,14 @@ pub(super) fn write(
     files
         .par_iter()
         .try_for_each(|(path, text)| write(path, text.as_bytes()))?;
-    stats.files = files.len();
-    stats.bytes = files.iter().map(|(_, text)| text.len()).sum();
-    stats.paths = files.into_iter().map(|(path, _)| path).collect();
+    stats.files = files.len() + passages.len();
+    stats.bytes = files.iter().map(|(_, text)| text.len()).sum::<usize>()
+        + passages.iter().map(|(_, len)| len).sum::<usize>();
+    stats.paths = files
+        .into_iter()
+        .map(|(path, _)| path)
+        .chain(passages.into_iter().map(|(path, _)| path))
+        .collect();
     Ok(stats)
 }
 
@@ -176,7 +205,15 @@ fn doc_files(
                     let d = &site.documents[doc.id];
                     let lang = langs.iter().position(|l| *l == d.source.lang).unwrap_or(0);
                     let collection = collection_index(collections, d.collection(), &d.source.role);
-                    json!([site.paths[doc.id], d.title, collection, lang, doc.summary])
+                    let parts = passages::parts(&doc.body.text).len();
+                    json!([
+                        site.paths[doc.id],
+                        d.title,
+                        collection,
+                        lang,
+                        doc.summary,
+                        parts
+                    ])
                 })
                 .collect();
             (
@@ -187,35 +224,33 @@ fn doc_files(
         .collect()
 }
 
-/// Stem → (postings file, is capped); the postings files.
-type Postings = (
-    HashMap<u32, usize>,
-    Vec<(String, String)>,
-    HashMap<u32, bool>,
-);
-
-fn postings(vocabulary: &Vocabulary, docs: &[IndexedDoc]) -> Postings {
+/// The postings files, and what the word lists need to know of each stem.
+fn postings(
+    vocabulary: &Vocabulary,
+    docs: &[IndexedDoc],
+) -> (HashMap<u32, StemInfo>, Vec<(String, String)>) {
     let mut lists: Vec<Vec<(u32, u8)>> = vec![Vec::new(); vocabulary.stems.len()];
     for (n, doc) in docs.iter().enumerate() {
-        for &(stem, score) in &doc.terms {
-            lists[stem as usize].push((n as u32, score));
+        for &(stem, value) in &doc.terms {
+            lists[stem as usize].push((n as u32, value));
         }
     }
     // Stems are numbered in sorted order, so neighbours share files.
-    let order: Vec<u32> = (0..vocabulary.stems.len() as u32).collect();
-    let (mut file_of, mut capped, mut files) = (HashMap::new(), HashMap::new(), Vec::new());
+    let (mut stems, mut files) = (HashMap::new(), Vec::new());
     let mut current: Vec<(u32, String)> = Vec::new();
     let mut size = 0;
-    for stem in order {
-        let mut list = std::mem::take(&mut lists[stem as usize]);
+    for (stem, list) in lists.iter_mut().enumerate() {
+        let stem = stem as u32;
+        let mut list = std::mem::take(list);
         if list.is_empty() {
             continue;
         }
-        if list.len() > MAX_POSTINGS {
+        let documents = list.len();
+        let capped = list.len() > MAX_POSTINGS;
+        if capped {
             list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             list.truncate(MAX_POSTINGS);
             list.sort_unstable();
-            capped.insert(stem, true);
         }
         let encoded = encode(&list);
         if size > 0 && size + encoded.len() > POSTINGS_FILE_SIZE {
@@ -224,13 +259,18 @@ fn postings(vocabulary: &Vocabulary, docs: &[IndexedDoc]) -> Postings {
             size = 0;
         }
         size += encoded.len();
-        file_of.insert(stem, files.len());
+        let info = StemInfo {
+            file: files.len(),
+            capped,
+            documents,
+        };
+        stems.insert(stem, info);
         current.push((stem, encoded));
     }
     if !current.is_empty() {
         files.push(postings_file(files.len(), &current));
     }
-    (file_of, files, capped)
+    (stems, files)
 }
 
 fn postings_file(n: usize, stems: &[(u32, String)]) -> (String, String) {
@@ -242,57 +282,6 @@ fn postings_file(n: usize, stems: &[(u32, String)]) -> (String, String) {
         format!("search/p/{n}.js"),
         format!("parvisSearch.postings({n},{});\n", Value::Object(body)),
     )
-}
-
-fn word_files(
-    vocabulary: &Vocabulary,
-    stem_files: &HashMap<u32, usize>,
-    capped: &HashMap<u32, bool>,
-) -> Vec<(String, String)> {
-    let mut shards: BTreeMap<String, BTreeMap<&str, Value>> = BTreeMap::new();
-    for (word, &stem) in &vocabulary.words {
-        let Some(&file) = stem_files.get(&stem) else {
-            continue;
-        };
-        let entry = json!([
-            stem,
-            file,
-            u8::from(capped.get(&stem).copied().unwrap_or(false))
-        ]);
-        shards
-            .entry(shard_name(word))
-            .or_default()
-            .insert(word.as_str(), entry);
-    }
-    shards
-        .into_iter()
-        .map(|(name, words)| {
-            let body = serde_json::to_string(&words).unwrap_or_default();
-            (
-                format!("search/w/{name}.js"),
-                format!("parvisSearch.words({},{body});\n", json!(name)),
-            )
-        })
-        .collect()
-}
-
-/// The shard of a word: its first two characters, or their UTF-8 bytes in
-/// hexadecimal (prefixed `x`) when they are not plain ASCII letters or
-/// digits. The client computes the same name.
-pub(crate) fn shard_name(word: &str) -> String {
-    let prefix: String = word.chars().take(2).collect();
-    if prefix
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-    {
-        prefix
-    } else {
-        let mut hex = String::from("x");
-        for b in prefix.bytes() {
-            let _ = write!(hex, "{b:02x}");
-        }
-        hex
-    }
 }
 
 /// Postings as base-32 variable-length numbers: document delta, then score.
@@ -319,12 +308,19 @@ fn encode(list: &[(u32, u8)]) -> String {
 }
 
 /// A short digest of every index file, so clients never mix two builds.
-fn build_id(files: &[(String, String)]) -> String {
+/// Passages are taken by their body's digest, not read again: they are
+/// most of the bytes.
+fn build_id(files: &[(String, String)], docs: &[IndexedDoc]) -> String {
     let mut hasher = Sha256::new();
     for (path, text) in files {
         hasher.update(path.as_bytes());
         hasher.update(text.as_bytes());
     }
+    let mut bodies = std::collections::hash_map::DefaultHasher::new();
+    for doc in docs {
+        doc.body.version.hash(&mut bodies);
+    }
+    hasher.update(bodies.finish().to_le_bytes());
     hasher
         .finalize()
         .iter()
@@ -344,12 +340,5 @@ mod tests {
         assert_eq!(encode(&[(0, 4), (3, 7)]), "0437");
         // 40 = 8 + 32: low digit 8 with "more" flag ('I'), then 1.
         assert_eq!(encode(&[(40, 1)]), "I11");
-    }
-
-    #[test]
-    fn shard_names_are_file_safe() {
-        assert_eq!(shard_name("imagerie"), "im");
-        assert_eq!(shard_name("a"), "a");
-        assert_eq!(shard_name("ωx"), "xcf8978");
     }
 }

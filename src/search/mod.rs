@@ -1,21 +1,26 @@
-//! Search: a static, split index built while pages render.
+//! Search: a static, split index built from the rendered bodies.
 //!
-//! Each rendered entry is tokenized ([`normalize`]), stemmed per language
-//! (French or English Snowball) and scored by field (title > acronym and
-//! other text fields > tags > lists > refs > summary > body). After
-//! rendering, [`Indexer::write`] lays the index out in small files
-//! ([`layout`]) so a query downloads only the parts it needs: the word list
-//! of its first two letters, the postings of its stems, and the few
-//! documents it shows. Every file is a script (`parvisSearch.x(…)`), so the
+//! Each document worth finding is tokenized ([`normalize`]), stemmed per
+//! language (French or English Snowball) and scored by field ([`score`]:
+//! title, then summary, tags and other fields, then body, BM25 within
+//! each). [`Indexer::write`] lays the index out in small files ([`layout`])
+//! so a query downloads only the parts it needs: the word list of its first
+//! two letters, the postings of its stems, the few documents it shows and,
+//! once typing pauses, the passages of their bodies that excerpts are cut
+//! from ([`passages`]). Every file is a script (`parvisSearch.x(…)`), so the
 //! client loads it with a `<script>` element, which works over HTTP and
 //! from `file://` alike.
 
+mod forms;
 mod layout;
 pub mod normalize;
+mod passages;
+mod score;
+mod wordlists;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
@@ -24,26 +29,21 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use rayon::prelude::*;
 
-use crate::bodies::Bodies;
+use crate::bodies::{Bodies, Body};
 use crate::content::{FieldValue, Role};
 use crate::site::{EntryId, Site};
 pub use layout::IndexStats;
+use score::tally;
 
-/// Field weights: a word in the title counts ten times one in the body.
-const WEIGHT_TITLE: u32 = 10;
-const WEIGHT_TEXT_FIELD: u32 = 7;
-const WEIGHT_TAG: u32 = 5;
-const WEIGHT_LIST: u32 = 4;
-const WEIGHT_REF: u32 = 3;
-const WEIGHT_SUMMARY: u32 = 2;
-const WEIGHT_BODY: u32 = 1;
-
-/// One indexed document: which page, and its stems with their scores.
+/// One indexed document: which page, its stems with their posting values
+/// ([`score::posting`]), and what results show of it.
 #[derive(Debug)]
 struct IndexedDoc {
     id: EntryId,
     terms: Vec<(u32, u8)>,
     summary: String,
+    /// Its body, whose text excerpts are cut from.
+    body: Arc<Body>,
 }
 
 /// The index's words and stems, numbered in a stable order.
@@ -62,13 +62,30 @@ struct Contribution {
     key: u64,
     /// Stemmed as French (any language but English), else as English.
     french: bool,
-    /// Its words packed as `lower-case form id << 8 | weight` (weights
-    /// saturate at 255: a word that often on one page gains nothing more
-    /// from the damped score). Four bytes a word keep the index's memory
-    /// small on large sites.
+    /// Its words packed as `lower-case form id << 8 | places << 5 |
+    /// weight`: where the word was found ([`score::IN_TITLE`]…) and its
+    /// field-weighted frequency, saturated at [`score::MAX_WEIGHT`]. Four
+    /// bytes a word keep the index's memory small on large sites.
     words: Vec<u32>,
+    /// How many words its body has (BM25's document length).
+    length: u32,
     /// Shown under its title in results.
     summary: String,
+    /// Its body, shared with the site's bodies (not copied): excerpts
+    /// are cut from its text.
+    body: Arc<Body>,
+}
+
+/// A folded word of one document.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// Its lower-case form (what is stemmed): the smallest, when the
+    /// document writes it in several.
+    lower: u32,
+    /// Its field-weighted frequency.
+    weight: u32,
+    /// Where it was found ([`score::IN_TITLE`]…).
+    places: u8,
 }
 
 /// Words seen in any document, numbered once and for all, and each
@@ -95,6 +112,9 @@ struct State {
 /// between builds so that only changed documents are read again, and the
 /// files laid out from them.
 pub struct Indexer {
+    /// Tells this indexer's numbering from another's in the threads'
+    /// caches of forms.
+    serial: u64,
     french: Stemmer,
     english: Stemmer,
     state: Mutex<State>,
@@ -102,7 +122,9 @@ pub struct Indexer {
 
 impl Default for Indexer {
     fn default() -> Self {
+        static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Indexer {
+            serial: SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             french: Stemmer::create(Algorithm::French),
             english: Stemmer::create(Algorithm::English),
             state: Mutex::default(),
@@ -143,8 +165,7 @@ impl Indexer {
                 .collect()
         };
         known.par_iter().for_each(|&(id, key)| {
-            let body = bodies.get(id);
-            self.add(site, id, key, &body.text, &body.summary_text);
+            self.add(site, id, key, bodies.shared(id));
         });
         let mut state = self.lock();
         let current: std::collections::HashSet<&PathBuf> = (0..site.documents.len())
@@ -160,88 +181,84 @@ impl Indexer {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Indexes document `id`, whose body renders to `body_text`, with
-    /// `summary` shown under its title in results.
-    fn add(&self, site: &Site, id: EntryId, key: u64, body_text: &str, summary: &str) {
+    /// Indexes document `id`, whose body is `body`.
+    fn add(&self, site: &Site, id: EntryId, key: u64, body: &Arc<Body>) {
         let doc = &site.documents[id];
         let lang = doc.source.lang.as_str();
         // Weights are summed per raw run of letters first: a body has a few
         // hundred distinct words among thousands, and only those are
         // normalized.
-        let mut runs: FxHashMap<&str, u32> = FxHashMap::default();
-        let refs = self.ref_text(site, id);
-        tally(&mut runs, &doc.title, WEIGHT_TITLE);
+        let mut runs = score::runs_for(body.text.len());
+        let refs = ref_text(site, id);
+        tally(&mut runs, &doc.title, score::TITLE);
         for tag in &doc.tags {
-            tally(&mut runs, tag, WEIGHT_TAG);
+            tally(&mut runs, tag, score::TAG);
         }
         for field in doc.fields.values() {
             match &field.value {
-                FieldValue::Text(t) => tally(&mut runs, t, WEIGHT_TEXT_FIELD),
+                FieldValue::Text(t) => {
+                    tally(&mut runs, t, score::TEXT_FIELD);
+                }
                 FieldValue::List(items) => {
-                    items.iter().for_each(|t| tally(&mut runs, t, WEIGHT_LIST))
+                    for t in items {
+                        tally(&mut runs, t, score::LIST);
+                    }
                 }
                 _ => {}
             }
         }
-        tally(&mut runs, &refs, WEIGHT_REF);
-        tally(&mut runs, summary, WEIGHT_SUMMARY);
-        tally(&mut runs, body_text, WEIGHT_BODY);
-        let summary = shorten(summary, 180);
-        NORMALIZED.with_borrow_mut(|caches| {
-            if !caches.contains_key(lang) {
-                caches.insert(lang.to_string(), FxHashMap::default());
-            }
-            let Some(cache) = caches.get_mut(lang) else {
-                return;
-            };
-            for run in runs.keys() {
-                if !cache.contains_key(*run) {
-                    cache.insert(run.to_string(), normalize::words(run, lang));
+        tally(&mut runs, &refs, score::REF);
+        tally(&mut runs, &body.summary_text, score::SUMMARY);
+        let length = tally(&mut runs, &body.text, score::BODY);
+        // Folded form id → the word; lower-case forms met besides the one kept.
+        let mut words: FxHashMap<u32, Found> = FxHashMap::default();
+        let mut others: Vec<(u32, u32)> = Vec::new();
+        let number = |new: &[(&str, Vec<normalize::Word>)]| {
+            let mut state = self.lock();
+            new.iter()
+                .map(|(_, words)| words.iter().filter_map(|w| state.form(w)).collect())
+                .collect()
+        };
+        forms::each(
+            self.serial,
+            lang,
+            runs.into_iter(),
+            number,
+            |form, (weight, places)| {
+                let found = words.entry(form.folded).or_insert(Found {
+                    lower: form.lower,
+                    weight: 0,
+                    places: 0,
+                });
+                found.weight += weight;
+                found.places |= places;
+                if found.lower != form.lower {
+                    others.push((form.folded, form.lower));
+                }
+            },
+        );
+        if !others.is_empty() {
+            // Keep the smallest form: the same whatever order the runs come in.
+            let state = self.lock();
+            for (folded, lower) in others {
+                if let Some(found) = words.get_mut(&folded) {
+                    if state.lowers[lower as usize] < state.lowers[found.lower as usize] {
+                        found.lower = lower;
+                    }
                 }
             }
-            let mut words: FxHashMap<&str, (&str, u32)> = FxHashMap::default();
-            for (run, weight) in &runs {
-                for word in cache.get(*run).into_iter().flatten() {
-                    let entry = words.entry(&word.folded).or_insert((&word.lower, 0));
-                    entry.1 += weight;
-                    // Keep the smallest form: the same whatever order the runs come in.
-                    entry.0 = entry.0.min(&word.lower);
-                }
-            }
-            let french = lang != "en";
-            self.record(doc.source.path.clone(), key, french, words, summary);
-        });
-    }
-
-    /// The titles of the entries this one refers to, as one text.
-    fn ref_text(&self, site: &Site, id: EntryId) -> String {
-        ref_text(site, id)
-    }
-
-    /// Numbers the document's words (under one short lock) and keeps it.
-    fn record(
-        &self,
-        path: PathBuf,
-        key: u64,
-        french: bool,
-        words: FxHashMap<&str, (&str, u32)>,
-        summary: String,
-    ) {
-        let mut state = self.lock();
-        let mut packed = Vec::with_capacity(words.len());
-        for (folded, (lower, weight)) in words {
-            let Some(lower_id) = state.lower_id(lower, folded) else {
-                continue;
-            };
-            packed.push(lower_id << 8 | weight.min(255));
         }
         let contribution = Contribution {
             key,
-            french,
-            words: packed,
-            summary,
+            french: lang != "en",
+            words: words.into_values().map(Found::packed).collect(),
+            length,
+            summary: shorten(&body.summary_text, 180),
+            body: Arc::clone(body),
         };
-        state.docs.insert(path, contribution);
+        self.lock()
+            .docs
+            .insert(doc.source.path.clone(), contribution);
     }
 
     /// Stems the words of the documents `indexed` (each with its source
@@ -305,26 +322,38 @@ impl Indexer {
             .iter()
             .filter_map(|(id, path)| Some((*id, state.docs.get(*path)?)))
             .collect();
+        let average = current
+            .iter()
+            .map(|(_, c)| f64::from(c.length))
+            .sum::<f64>()
+            / current.len().max(1) as f64;
         let docs = current
             .par_iter()
             .map(|(id, c)| {
-                let mut raw: FxHashMap<u32, u32> = FxHashMap::default();
-                for packed in &c.words {
-                    let (lower, weight) = (packed >> 8, packed & 255);
-                    let folded = state.folded_of[lower as usize] as usize;
-                    if let Some(stem) = word_stem[folded] {
-                        *raw.entry(stem).or_default() += weight;
-                    }
-                }
-                let mut terms: Vec<(u32, u8)> = raw
-                    .into_iter()
-                    .map(|(stem, w)| (stem, quantize(w)))
+                // Forms of one stem add up: weights, and the places found.
+                let mut raw: Vec<(u32, u32, u8)> = c
+                    .words
+                    .iter()
+                    .filter_map(|packed| {
+                        let folded = state.folded_of[(packed >> 8) as usize] as usize;
+                        Some((word_stem[folded]?, packed & 31, (packed >> 5 & 7) as u8))
+                    })
                     .collect();
-                terms.sort_unstable();
+                raw.sort_unstable();
+                let mut terms: Vec<(u32, u8)> = Vec::with_capacity(raw.len());
+                for chunk in raw.chunk_by(|a, b| a.0 == b.0) {
+                    let weight = chunk.iter().map(|w| w.1).sum();
+                    let places = chunk.iter().fold(0, |p, w| p | w.2);
+                    terms.push((
+                        chunk[0].0,
+                        score::posting(weight, places, c.length, average),
+                    ));
+                }
                 IndexedDoc {
                     id: *id,
                     terms,
                     summary: c.summary.clone(),
+                    body: Arc::clone(&c.body),
                 }
             })
             .collect();
@@ -348,31 +377,10 @@ impl Indexer {
     }
 }
 
-impl State {
-    /// The id of a lower-case form (numbered now if new); `None` past 16
-    /// million distinct forms (ids must fit in 24 bits), which are left
-    /// out of the index.
-    fn lower_id(&mut self, lower: &str, folded: &str) -> Option<u32> {
-        if let Some(&id) = self.lower_ids.get(lower) {
-            return Some(id);
-        }
-        if self.lowers.len() >= 1 << 24 {
-            return None;
-        }
-        let folded_id = match self.folded_ids.get(folded) {
-            Some(&id) => id,
-            None => {
-                let id = self.folded.len() as u32;
-                self.folded_ids.insert(folded.to_string(), id);
-                self.folded.push(folded.to_string());
-                id
-            }
-        };
-        let id = self.lowers.len() as u32;
-        self.lower_ids.insert(lower.to_string(), id);
-        self.lowers.push(lower.to_string());
-        self.folded_of.push(folded_id);
-        Some(id)
+impl Found {
+    /// `lower-case form id << 8 | places << 5 | weight`.
+    fn packed(self) -> u32 {
+        self.lower << 8 | u32::from(self.places) << 5 | self.weight.min(score::MAX_WEIGHT)
     }
 }
 
@@ -402,27 +410,6 @@ fn ref_text(site: &Site, id: EntryId) -> String {
         }
     }
     text
-}
-
-thread_local! {
-    /// Each rendering thread's normalized runs of letters, per language:
-    /// bodies repeat the same few thousand words, normalized once.
-    static NORMALIZED: RefCell<HashMap<String, FxHashMap<String, Vec<normalize::Word>>>> = RefCell::default();
-}
-
-/// Adds `weight` to each run of letters (and apostrophes) of `text`.
-fn tally<'t>(runs: &mut FxHashMap<&'t str, u32>, text: &'t str, weight: u32) {
-    for run in text.split(|c: char| !(c.is_alphanumeric() || normalize::is_apostrophe(c))) {
-        if !run.is_empty() {
-            *runs.entry(run).or_default() += weight;
-        }
-    }
-}
-
-/// Term frequency, damped and squeezed into 1–31 (one base-32 digit).
-fn quantize(raw: u32) -> u8 {
-    let damped = 6.0 * (1.0 + f64::from(raw)).ln();
-    damped.round().clamp(1.0, 31.0) as u8
 }
 
 /// The titles of the entries a ref field points at.
@@ -455,30 +442,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn scores_grow_slowly_and_fit_one_digit() {
-        assert_eq!(quantize(1), 4);
-        assert!(quantize(10) > quantize(2));
-        assert_eq!(quantize(1_000_000), 31);
-    }
-
-    #[test]
-    fn tally_finds_runs_of_letters_and_apostrophes() {
-        let mut runs = FxHashMap::default();
-        tally(&mut runs, "L'imagerie, l’imagerie — santé 2027!", 2);
-        let mut found: Vec<(&str, u32)> = runs.into_iter().collect();
-        found.sort_unstable();
-        assert_eq!(
-            found,
-            vec![
-                ("2027", 2),
-                ("L'imagerie", 2),
-                ("l’imagerie", 2),
-                ("santé", 2)
-            ]
-        );
-    }
-
-    #[test]
     fn shorten_cuts_at_words() {
         assert_eq!(shorten("court", 10), "court");
         assert_eq!(shorten("un deux trois quatre", 10), "un deux…");
@@ -487,13 +450,38 @@ mod tests {
     #[test]
     fn stems_are_folded_after_stemming_and_numbered_in_order() {
         let indexer = Indexer::default();
-        let words = FxHashMap::from_iter([
-            ("medicales", ("médicales", 1)),
-            ("medical", ("médical", 1)),
-            ("avenir", ("avenir", 1)),
-        ]);
+        let mut state = indexer.lock();
+        let words: Vec<u32> = [
+            ("médicales", "medicales"),
+            ("médical", "medical"),
+            ("avenir", "avenir"),
+        ]
+        .iter()
+        .map(|(lower, folded)| {
+            let word = normalize::Word {
+                lower: lower.to_string(),
+                folded: folded.to_string(),
+            };
+            let form = state.form(&word).unwrap();
+            Found {
+                lower: form.lower,
+                weight: 1,
+                places: score::IN_BODY,
+            }
+            .packed()
+        })
+        .collect();
         let path = PathBuf::from("a.md");
-        indexer.record(path.clone(), 0, true, words, String::new());
+        let contribution = Contribution {
+            key: 0,
+            french: true,
+            words,
+            length: 3,
+            summary: String::new(),
+            body: Arc::default(),
+        };
+        state.docs.insert(path.clone(), contribution);
+        drop(state);
         let (vocabulary, docs) = indexer.finish(&[(0, &path)]);
         assert_eq!(
             vocabulary.stems.len(),

@@ -332,6 +332,16 @@ impl Site {
         self.documents[id] = document;
     }
 
+    /// Forgets the text of documents `ids` where nothing else holds them
+    /// (see [`Document::forget_text`]).
+    pub fn forget_texts(&mut self, ids: std::ops::Range<EntryId>) {
+        for document in &mut self.documents[ids] {
+            if let Some(document) = Arc::get_mut(document) {
+                document.forget_text();
+            }
+        }
+    }
+
     /// The page a document's body is shown on: its own, or for a list's
     /// intro, the list's first page. Its links are made relative to it.
     pub fn page_of(&self, id: EntryId) -> String {

@@ -1,0 +1,215 @@
+//! How much a word weighs in a document: where it was found (title,
+//! the fields shown with it, body) and how often, made into one small
+//! number per (stem, document) posting.
+//!
+//! A posting's value packs three things, so the client ranks with no
+//! other file:
+//!
+//! - bits 0–4, the *level* (1–31): BM25's saturation of the word's
+//!   field-weighted frequency, with the body's length as the document
+//!   length (`k1` = 1.2, `b` = 0.75);
+//! - bits 5–6, the *tier*: 2 if the word is in the title, else 1 if it is
+//!   in the summary, tags, other fields or the titles of refs, else 0;
+//! - bit 7: the word is also in the body (tiers 1 and 2 only; for tier 0
+//!   it goes without saying), so the client knows where to look for an
+//!   excerpt.
+//!
+//! `value & 127` is `32 × tier + level`: any title match outranks any
+//! summary or tag match, which outranks any body match, and BM25 orders
+//! matches within a tier. Body-only postings (most of them) stay below
+//! 32, one base-32 digit.
+
+use rustc_hash::FxHashMap;
+
+use super::normalize;
+
+/// Found in the title.
+pub(super) const IN_TITLE: u8 = 1;
+/// Found in the summary, the tags, another field or a ref's title.
+pub(super) const IN_META: u8 = 2;
+/// Found in the body.
+pub(super) const IN_BODY: u8 = 4;
+
+/// A place a word can be found, with the weight of one occurrence there
+/// (BM25F's field weights: a word of the title counts ten of the body).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Field {
+    weight: u32,
+    place: u8,
+}
+
+/// The title.
+pub(super) const TITLE: Field = Field {
+    weight: 10,
+    place: IN_TITLE,
+};
+/// A text field (acronym, full name, focus…).
+pub(super) const TEXT_FIELD: Field = Field {
+    weight: 7,
+    place: IN_META,
+};
+/// A tag.
+pub(super) const TAG: Field = Field {
+    weight: 5,
+    place: IN_META,
+};
+/// An item of a list field.
+pub(super) const LIST: Field = Field {
+    weight: 4,
+    place: IN_META,
+};
+/// The title of an entry a ref field points at.
+pub(super) const REF: Field = Field {
+    weight: 3,
+    place: IN_META,
+};
+/// The summary.
+pub(super) const SUMMARY: Field = Field {
+    weight: 2,
+    place: IN_META,
+};
+/// The body.
+pub(super) const BODY: Field = Field {
+    weight: 1,
+    place: IN_BODY,
+};
+
+/// The largest field-weighted frequency kept: past it BM25's saturation
+/// changes the level by less than one step.
+pub(super) const MAX_WEIGHT: u32 = 31;
+
+/// Runs of letters of a document, each with its summed weight and the
+/// places it was found.
+pub(super) type Runs<'t> = FxHashMap<&'t str, (u32, u8)>;
+
+/// Room for the runs of about `bytes` of text (a distinct run every 20 to
+/// 30 bytes of a body), so the map is not grown run after run.
+pub(super) fn runs_for<'t>(bytes: usize) -> Runs<'t> {
+    Runs::with_capacity_and_hasher(bytes / 24 + 32, Default::default())
+}
+
+/// Adds each run of letters (and apostrophes) of `text`, found in
+/// `field`; returns how many runs the text has.
+pub(super) fn tally<'t>(runs: &mut Runs<'t>, text: &'t str, field: Field) -> u32 {
+    let mut count = 0;
+    let mut add = |run: &'t str| {
+        let entry = runs.entry(run).or_default();
+        entry.0 += field.weight;
+        entry.1 |= field.place;
+        count += 1;
+    };
+    // Bodies are long and mostly ASCII: bytes are classified by a table,
+    // other characters decoded one by one.
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (letter, width) = if b < 128 {
+            (ASCII_LETTERS[b as usize], 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (
+                    c.is_alphanumeric() || normalize::is_apostrophe(c),
+                    c.len_utf8(),
+                ),
+                None => break,
+            }
+        };
+        if letter {
+            start.get_or_insert(i);
+        } else if let Some(from) = start.take() {
+            add(&text[from..i]);
+        }
+        i += width;
+    }
+    if let Some(from) = start {
+        add(&text[from..]);
+    }
+    count
+}
+
+/// Which ASCII bytes are part of a run: letters, digits, the apostrophe.
+const ASCII_LETTERS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'\'';
+        b += 1;
+    }
+    table
+};
+
+/// The posting value of a word of field-weighted frequency `weight`,
+/// found in `places`, in a document whose body has `length` words, where
+/// bodies have `average` words.
+pub(super) fn posting(weight: u32, places: u8, length: u32, average: f64) -> u8 {
+    const K1: f64 = 1.2;
+    const B: f64 = 0.75;
+    let relative = if average > 0.0 {
+        f64::from(length) / average
+    } else {
+        1.0
+    };
+    let tf = f64::from(weight.min(MAX_WEIGHT));
+    let saturated = tf / (tf + K1 * (1.0 - B + B * relative));
+    let level = (31.0 * saturated).round().clamp(1.0, 31.0) as u8;
+    let tier = if places & IN_TITLE != 0 {
+        2
+    } else if places & IN_META != 0 {
+        1
+    } else {
+        0
+    };
+    let also_in_body = u8::from(tier > 0 && places & IN_BODY != 0);
+    level | tier << 5 | also_in_body << 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tally_finds_runs_of_letters_and_apostrophes() {
+        let mut runs = Runs::default();
+        let count = tally(&mut runs, "L'imagerie, l’imagerie — santé 2027!", SUMMARY);
+        tally(&mut runs, "santé", TITLE);
+        let mut found: Vec<(&str, (u32, u8))> = runs.into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(count, 4);
+        assert_eq!(
+            found,
+            vec![
+                ("2027", (2, IN_META)),
+                ("L'imagerie", (2, IN_META)),
+                ("l’imagerie", (2, IN_META)),
+                ("santé", (12, IN_META | IN_TITLE))
+            ]
+        );
+    }
+
+    #[test]
+    fn tiers_outrank_frequency() {
+        let average = 300.0;
+        let title_once = posting(10, IN_TITLE, 300, average);
+        let summary_once = posting(2, IN_META, 300, average);
+        let body_often = posting(31, IN_BODY, 300, average);
+        assert!(title_once & 127 > summary_once & 127);
+        assert!(summary_once & 127 > body_often & 127);
+        assert!(body_often < 32, "a body posting fits one digit");
+        assert_eq!(posting(10, IN_TITLE | IN_BODY, 300, average) >> 7, 1);
+        assert_eq!(title_once >> 7, 0);
+    }
+
+    #[test]
+    fn levels_saturate_and_favour_short_bodies() {
+        let average = 300.0;
+        let once = posting(1, IN_BODY, 300, average);
+        let thrice = posting(3, IN_BODY, 300, average);
+        assert!(thrice > once);
+        assert!(posting(1, IN_BODY, 100, average) > posting(1, IN_BODY, 900, average));
+        assert!(posting(1_000, IN_BODY, 300, average) <= 31);
+        assert!(posting(0, IN_BODY, 300, average) >= 1);
+    }
+}
