@@ -10,6 +10,7 @@ use std::process::Command;
 
 use walkdir::WalkDir;
 
+pub mod html_checks;
 pub mod server;
 
 pub struct TestSite {
