@@ -190,12 +190,24 @@ pub fn problems(html: &str, mode: Inertness) -> Vec<String> {
         if &*element.name.ns != "http://www.w3.org/1999/xhtml" {
             found.push(format!("foreign element <{name}>"));
         }
-        if name == "meta"
-            && element
-                .attr("http-equiv")
-                .is_some_and(|h| h.eq_ignore_ascii_case("refresh"))
-        {
-            found.push("meta refresh".into());
+        let refresh = element
+            .attr("http-equiv")
+            .is_some_and(|h| h.eq_ignore_ascii_case("refresh"));
+        if name == "meta" && refresh {
+            // parvis's own redirect pages (aliases) refresh to a site page.
+            let content = element.attr("content").unwrap_or("");
+            let url = content
+                .split_once(';')
+                .map(|(_, rest)| rest.trim_start())
+                .and_then(|rest| {
+                    rest.get(..4)
+                        .filter(|u| u.eq_ignore_ascii_case("url="))
+                        .map(|_| &rest[4..])
+                })
+                .unwrap_or(content);
+            if mode == Inertness::Body || !is_safe_url(url) {
+                found.push(format!("meta refresh {content:?}"));
+            }
         }
         for (attr, value) in element.attrs() {
             let attr = attr.to_ascii_lowercase();
@@ -210,9 +222,9 @@ pub fn problems(html: &str, mode: Inertness) -> Vec<String> {
                         found.push(format!("srcset {value:?} on <{name}>"));
                     }
                 }
-            } else if attr.starts_with("data-") && mode == Inertness::Page {
-                // The theme's own data attributes are read by its scripts
-                // as text (`data-root`, `data-results`…).
+            } else if attr.starts_with("data-") {
+                // Never fetched or run by the browser: text for scripts
+                // (`data-lang` of a code block, the theme's `data-root`…).
             } else if !TEXT_ATTRIBUTES.contains(&attr.as_str())
                 && !attr.starts_with("aria-")
                 && !is_safe_url(value)
