@@ -12,9 +12,7 @@ use std::path::Path;
 
 use parvis::content::frontmatter::{self, Body};
 use parvis::content::Format;
-use parvis::markdown::{self, LinkKind, LinkResolver, LinkTarget, Options};
 use parvis::messages::Lang;
-use parvis::search::normalize;
 use parvis::slug;
 use parvis::yaml::{self, YamlErrorKind};
 use proptest::prelude::*;
@@ -22,7 +20,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::html_checks::{assert_inert, Inertness};
+use common::invariants;
 
 /// Pieces of Markdown, raw HTML and attacks, joined at random below: far
 /// more likely than uniform characters to reach the interesting states.
@@ -59,49 +57,15 @@ fn text(max: usize) -> impl Strategy<Value = String> {
     ]
 }
 
+/// `cases` per property, unless `PROPTEST_CASES` asks for more (a longer
+/// run: `PROPTEST_CASES=20000 cargo test --release --test properties`).
 fn config(cases: u32) -> ProptestConfig {
+    let asked = std::env::var("PROPTEST_CASES").ok();
     ProptestConfig {
-        cases,
+        cases: asked.and_then(|n| n.parse().ok()).unwrap_or(cases),
         failure_persistence: None,
         ..ProptestConfig::default()
     }
-}
-
-/// Resolves like a small site, and remembers what it was asked.
-#[derive(Default)]
-struct Site {
-    asked: std::sync::Mutex<Vec<String>>,
-}
-
-impl LinkResolver for Site {
-    fn resolve(&self, dest: &str, _kind: LinkKind) -> LinkTarget {
-        self.asked.lock().unwrap().push(dest.to_string());
-        if dest.contains("missing") {
-            return LinkTarget::Broken {
-                message: parvis::msg!("link-not-a-content-file", written = dest),
-                hint: None,
-            };
-        }
-        match dest.strip_prefix('/') {
-            Some(path) => LinkTarget::Rewrite(format!("../../{path}")),
-            None => LinkTarget::Keep,
-        }
-    }
-}
-
-fn render(source: &str) -> (markdown::Rendered, Vec<String>) {
-    let site = Site::default();
-    let out = markdown::render(source, &Options::default(), &site);
-    (out, site.asked.into_inner().unwrap())
-}
-
-/// Whether `slug` is `[a-z0-9]+` words joined by single dashes.
-fn is_clean_slug(slug: &str) -> bool {
-    slug.split('-').all(|w| {
-        !w.is_empty()
-            && w.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    })
 }
 
 // ---- Front matter ----
@@ -111,16 +75,12 @@ fn key() -> impl Strategy<Value = String> {
     "[a-z][a-z0-9_]{0,10}"
 }
 
-/// A value YAML reads back as the same text: any printable characters,
-/// written as a double-quoted scalar (JSON escapes are YAML escapes).
+/// A value YAML reads back as the same text: printable characters
+/// (`\PC`: no control, format, private-use or unassigned ones, which YAML
+/// streams may not hold), written as a double-quoted scalar (JSON escapes
+/// are YAML escapes).
 fn yaml_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        any::<char>().prop_filter("printable", |c| {
-            !c.is_control() && !matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{e000}')
-        }),
-        0..40,
-    )
-    .prop_map(String::from_iter)
+    "\\PC{0,40}"
 }
 
 proptest! {
@@ -131,7 +91,7 @@ proptest! {
     #[test]
     fn front_matter_of_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600), yaml in any::<bool>()) {
         let format = if yaml { Format::Yaml } else { Format::Markdown };
-        check_front_matter(bytes, format);
+        invariants::front_matter(bytes, format);
     }
 
     /// Text that looks like a content file, with its fences and keys mangled.
@@ -139,7 +99,7 @@ proptest! {
     fn front_matter_of_near_documents(body in pieces(30), head in text(60), yaml in any::<bool>()) {
         let format = if yaml { Format::Yaml } else { Format::Markdown };
         let source = format!("---\n{head}\n---\n{body}");
-        check_front_matter(source.into_bytes(), format);
+        invariants::front_matter(source.into_bytes(), format);
     }
 
     /// A well-formed file gives back its fields, with their lines, and its body.
@@ -171,37 +131,6 @@ proptest! {
     }
 }
 
-fn check_front_matter(bytes: Vec<u8>, format: Format) {
-    let lossy = String::from_utf8_lossy(&bytes).into_owned();
-    let lines = lossy.lines().count() + 1;
-    match frontmatter::parse(Path::new("content/a.md"), bytes, format) {
-        Ok(doc) => {
-            if let Body::Tail(start) = doc.body {
-                assert!(doc.text.is_char_boundary(start), "body at {start}");
-            }
-            for (key, (_, line)) in &doc.fields {
-                assert!(
-                    (1..=lines).contains(line),
-                    "{key} on line {line} of {lines}"
-                );
-            }
-            assert!(
-                !doc.text.contains('\u{e000}'),
-                "the root mark must not pass"
-            );
-        }
-        Err(diagnostic) => {
-            for lang in [Lang::Fr, Lang::En] {
-                let shown = diagnostic.render(lang, false);
-                assert!(!shown.is_empty());
-            }
-            if let Some(span) = &diagnostic.span {
-                assert!(span.line <= lines, "line {} of {lines}", span.line);
-            }
-        }
-    }
-}
-
 // ---- YAML ----
 
 /// A YAML value that reads back as itself.
@@ -227,15 +156,7 @@ proptest! {
     /// Any text: a mapping or a located error, never a panic.
     #[test]
     fn yaml_of_any_text(source in text(200)) {
-        match yaml::parse_mapping(&source) {
-            Ok(mapping) => {
-                let lines = source.lines().count().max(1);
-                for (_, line) in mapping.values() {
-                    prop_assert!((1..=lines).contains(line));
-                }
-            }
-            Err(e) => prop_assert!(e.offset <= source.len(), "{e:?}"),
-        }
+        invariants::yaml_text(&source);
     }
 
     /// Generated values, written by the YAML crate, read back the same.
@@ -249,6 +170,12 @@ proptest! {
         let expected: Vec<(&String, &Value)> = fields.iter().collect();
         prop_assert_eq!(read, expected, "{}", written);
     }
+}
+
+proptest! {
+    // Few cases: each parses up to 3,000 levels, and the property is about
+    // one number, the depth (300 cases took 22 s of a debug `cargo test`).
+    #![proptest_config(config(40))]
 
     /// However deep, nesting is refused with its own message, not a crash.
     #[test]
@@ -280,10 +207,7 @@ proptest! {
 
     #[test]
     fn slugs_are_clean_and_stable(source in text(80)) {
-        let slug = slug::slugify(&source);
-        prop_assert!(slug.is_empty() || is_clean_slug(&slug), "{:?} → {:?}", source, slug);
-        prop_assert!(slug.is_empty() || slug::is_valid(&slug));
-        prop_assert_eq!(slug::slugify(&slug), slug.clone(), "idempotent");
+        invariants::slug_of(&source);
     }
 
     #[test]
@@ -308,12 +232,12 @@ proptest! {
     /// dangerous reached the link resolver.
     #[test]
     fn markdown_of_any_text(source in text(120)) {
-        check_markdown(&source);
+        invariants::html_filter(&source);
     }
 
     #[test]
     fn markdown_of_markdown_and_html(source in pieces(60)) {
-        check_markdown(&source);
+        invariants::html_filter(&source);
     }
 
     /// Headings and footnotes: every id of the page is unique, explicit
@@ -340,7 +264,7 @@ proptest! {
         for note in &notes {
             source.push_str(&format!("[^{note}]: Note {note}.\n\n"));
         }
-        let (out, _) = render(&source);
+        let (out, _) = invariants::render(&source);
         let ids: HashSet<&str> = out.headings.iter().map(|h| h.id.as_str()).collect();
         prop_assert_eq!(ids.len(), out.headings.len(), "{:?}", out.headings);
         for heading in &out.headings {
@@ -355,52 +279,6 @@ proptest! {
     }
 }
 
-fn check_markdown(source: &str) {
-    let (out, asked) = render(source);
-    let again = render(source).0;
-    assert_eq!(out.html, again.html, "deterministic");
-    assert_inert(&out.html, source, Inertness::Body);
-    assert_inert(&out.summary_html, source, Inertness::Body);
-    for fragment in [&out.html, &out.summary_html] {
-        assert_contained(fragment, source);
-    }
-    let ids: HashSet<&str> = out.headings.iter().map(|h| h.id.as_str()).collect();
-    assert_eq!(ids.len(), out.headings.len(), "{:?}", out.headings);
-    for heading in &out.headings {
-        assert!(!heading.id.is_empty());
-    }
-    for problem in &out.problems {
-        let end = problem.offset + problem.len;
-        assert!(end <= source.len(), "{problem:?} out of {}", source.len());
-    }
-    for fragment in &out.fragments {
-        assert!(fragment.offset + fragment.len <= source.len());
-    }
-    for dest in asked {
-        assert!(
-            common::html_checks::is_safe_url(&dest),
-            "{dest:?} reached the resolver"
-        );
-    }
-    assert!(!out.summary_text.contains('\n') && !out.text.contains('\n'));
-}
-
-/// Whether `fragment`, put between two elements of a page, stays between
-/// them: a body or summary that leaves an element open, or closes one of
-/// the page's, would swallow or break the rest of the page.
-fn assert_contained(fragment: &str, source: &str) {
-    let page = format!(
-        "<div id=\"before\"></div><main id=\"probe\">{fragment}</main><p id=\"after\">x</p>"
-    );
-    let parsed = scraper::Html::parse_document(&page);
-    let after = scraper::Selector::parse("body > p#after").unwrap();
-    let probe = scraper::Selector::parse("body > main#probe").unwrap();
-    assert!(
-        parsed.select(&after).next().is_some() && parsed.select(&probe).next().is_some(),
-        "the HTML is not contained: {fragment:?} from {source:?}"
-    );
-}
-
 // ---- Search tokenizer ----
 
 proptest! {
@@ -410,12 +288,6 @@ proptest! {
     /// and folding them again changes nothing (the browser folds queries).
     #[test]
     fn search_words_are_folded(source in text(120), lang in prop::sample::select(&["fr", "en", "de"][..])) {
-        for word in normalize::words(&source, lang) {
-            prop_assert!(word.folded.chars().count() >= 2, "{:?}", word);
-            prop_assert!(word.folded.chars().all(char::is_alphanumeric), "{:?}", word);
-            prop_assert!(!normalize::stop_words(lang).contains(&word.folded.as_str()));
-            prop_assert_eq!(normalize::fold(&word.folded), word.folded.clone(), "{:?}", word);
-            prop_assert_eq!(normalize::fold(&word.lower), word.folded.clone(), "{:?}", word);
-        }
+        invariants::search_words(&source, lang);
     }
 }

@@ -11,6 +11,7 @@ use std::process::Command;
 use walkdir::WalkDir;
 
 pub mod html_checks;
+pub mod invariants;
 pub mod server;
 
 pub struct TestSite {
