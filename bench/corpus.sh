@@ -6,15 +6,15 @@
 #   DIR/parvis  the parvis flavor + this repository's themes/ (real campus theme)
 #   DIR/hugo    the Hugo flavor (Hugo's own config and minimal layouts)
 #
-# Both come from ../shared/bench/gen_corpus.py (read-only; called from its
-# place, only its output is written here). Same N and seed: identical bodies.
+# Both come from bench/gen_corpus.py (the team's deterministic corpus generator,
+# kept here as it is). Same N and seed: identical bodies.
 # The parvis flavor's site.toml is then fixed to pass parvis's strict schema,
 # and the result is checked with a build of the release binary (on tmpfs).
 set -euo pipefail
 DIR="${1:?usage: bench/corpus.sh DIR N}"
 N="${2:?usage: bench/corpus.sh DIR N}"
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
-GEN="${GEN_CORPUS:-$REPO/../shared/bench/gen_corpus.py}"
+GEN="${GEN_CORPUS:-$REPO/bench/gen_corpus.py}"
 PARVIS="${PARVIS_BIN:-$REPO/target/release/parvis}"
 
 mkdir -p "$DIR"

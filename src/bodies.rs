@@ -138,6 +138,17 @@ impl Bodies {
         &self.0[id]
     }
 
+    /// Forgets the HTML of every body but those `keep` names and that
+    /// nothing else holds, for a build that runs once: once its page is
+    /// written, a body's HTML is only read again by the feeds.
+    pub fn forget_html(&mut self, keep: impl Fn(EntryId) -> bool) {
+        for (id, body) in self.0.iter_mut().enumerate() {
+            if let (false, Some(body)) = (keep(id), Arc::get_mut(body)) {
+                body.html = String::new();
+            }
+        }
+    }
+
     /// Every problem found while rendering, in document order.
     pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter().flat_map(|b| b.problems.iter())
@@ -187,12 +198,18 @@ pub fn render(site: &Site, id: EntryId) -> Body {
         fragments: rendered.fragments,
         summary_html: escape_html(&summary_text),
         summary_text,
-        html: rendered.html,
-        text: rendered.text,
+        // Every body is kept until the end of the build: no spare capacity.
+        html: shrunk(rendered.html),
+        text: shrunk(rendered.text),
         headings: rendered.headings,
         problems,
         links,
     }
+}
+
+fn shrunk(mut s: String) -> String {
+    s.shrink_to_fit();
+    s
 }
 
 /// Checks every `#fragment` of every body against the headings of the page

@@ -8,13 +8,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::NaiveDate;
 
 use crate::diagnostics::Diagnostics;
 use crate::output::writer::{check_output, Staging};
-use crate::workspace::{run, run_publish, write_failure, Caches, Changes};
+use crate::workspace::{run, run_publish, write_failure, Caches, Changes, Lap};
 
 /// What to build, from the command line.
 #[derive(Debug, Clone, Default)]
@@ -58,14 +57,14 @@ pub struct BuildSummary {
     /// Warnings (the build succeeded anyway).
     pub warnings: Diagnostics,
     /// Time per stage.
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Lap>,
 }
 
 /// Builds the site described by `request`: every stage once, into a
 /// staging folder swapped in place of the output when the site has no
 /// errors.
 pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
-    let mut caches = Caches::new(&request.root);
+    let mut caches = Caches::once(&request.root);
     let output_dir = caches.load_config(request)?.output_dir.clone();
     let root = caches.root();
     let out = request.out.clone().unwrap_or_else(|| root.join(output_dir));
@@ -80,6 +79,7 @@ pub fn build(request: &BuildRequest) -> Result<BuildSummary, Diagnostics> {
             return Err(problems);
         }
     };
+    caches.forget_after_pages();
     let (published, problems) = run_publish(&caches, &staging, &mut pass.timer);
     let mut warnings = pass.problems;
     warnings.extend(problems);

@@ -213,8 +213,8 @@ impl Report<'_> {
                     eprintln!("{}\n", warning.render(self.lang, color));
                 }
                 if self.output.verbose {
-                    for (stage, time) in &summary.timings {
-                        eprintln!("  {stage:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+                    for lap in &summary.timings {
+                        eprintln!("{}", verbose_lap(lap));
                     }
                 }
                 let line = msg!(
@@ -289,5 +289,20 @@ impl ProgressLine {
         if self.thread.join().unwrap_or(false) {
             eprint!("\r{:50}\r", "");
         }
+    }
+}
+
+/// A stage's line of `--verbose`: its wall time and, where known, its CPU
+/// time and how many cores that kept busy.
+fn verbose_lap(lap: &crate::workspace::Lap) -> String {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let wall = format!("  {:<16} {:>8.1} ms", lap.stage, ms(lap.wall));
+    match lap.cpu {
+        Some(cpu) if lap.wall >= Duration::from_millis(50) => format!(
+            "{wall}   CPU {:>8.0} ms ({:.2} cores)",
+            ms(cpu),
+            cpu.as_secs_f64() / lap.wall.as_secs_f64()
+        ),
+        _ => wall,
     }
 }

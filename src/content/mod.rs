@@ -122,6 +122,18 @@ impl Document {
         }
     }
 
+    /// Forgets the file's text once its body is rendered and its problems
+    /// placed, for a build that runs once: the text is the largest part of
+    /// a document, and nothing after the bodies reads it. Spans made later
+    /// name the file without quoting it.
+    pub fn forget_text(&mut self) {
+        self.text = String::new();
+        self.body = match &self.body {
+            Body::Tail(_) => Body::Tail(0),
+            Body::Field(_, line) => Body::Field(String::new(), *line),
+        };
+    }
+
     /// The span of a whole line of this file.
     pub fn line_span(&self, line: usize) -> Span {
         Span::line_of(&self.source.display, &self.text, line)

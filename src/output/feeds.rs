@@ -9,6 +9,8 @@
 //! build, so the same input gives the same bytes. Entries without a date
 //! are left out: a feed orders by date.
 
+use std::collections::HashSet;
+
 use serde_json::{json, Value};
 
 use super::{escape_xml, GeneratedFile};
@@ -44,6 +46,17 @@ pub fn render(site: &Site, bodies: &Bodies) -> Vec<GeneratedFile> {
         }
     }
     files
+}
+
+/// Every document whose body some feed shows.
+pub fn entries(site: &Site) -> HashSet<EntryId> {
+    let mut ids = HashSet::new();
+    for lang in site.config.language_codes() {
+        for collection in with_feeds(site, lang) {
+            ids.extend(newest(site, collection, lang));
+        }
+    }
+    ids
 }
 
 /// The dated entries of a collection in `lang`, newest first, as many as

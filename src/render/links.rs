@@ -104,14 +104,8 @@ impl DocumentLinks<'_> {
         let (collection, file) = joined.split_once('/')?;
         let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
         let is_intro = stem == "_index" || stem.strip_prefix("_index.").is_some();
-        (is_intro && self.site.config.collections.contains_key(collection)).then(|| {
-            crate::site::routes::list_path(
-                &self.site.collection_path(collection, lang),
-                lang,
-                &self.site.config,
-                1,
-            )
-        })
+        (is_intro && self.site.config.collections.contains_key(collection))
+            .then(|| crate::site::routes::list_page(&self.site.config, collection, lang, 1))
     }
 
     /// A relative link to nothing: the content file it probably meant

@@ -5,29 +5,19 @@ use super::context::{PageContext, PageNumber, Pagination, TermLink};
 
 use super::Renderer;
 use crate::bodies::rebase_links;
-use crate::site::routes as routes_paths;
+use crate::site::routes;
 use crate::site::{EntryId, Site};
 use crate::slug::slugify;
 use serde_json::Value;
 
 /// The site path of page `page` of a collection's list.
 pub(super) fn collection_path(site: &Site, collection: &str, lang: &str, page: usize) -> String {
-    routes_paths::list_path(
-        &site.collection_path(collection, lang),
-        lang,
-        &site.config,
-        page,
-    )
+    routes::list_page(&site.config, collection, lang, page)
 }
 
 /// The site path of a taxonomy's index.
 pub(super) fn taxonomy_index_path(site: &Site, taxonomy: &str, lang: &str) -> String {
-    routes_paths::list_path(
-        &routes_paths::taxonomy_path(&site.config, taxonomy, lang),
-        lang,
-        &site.config,
-        1,
-    )
+    routes::taxonomy_index(&site.config, taxonomy, lang)
 }
 
 /// The site path of a term's first page.
@@ -36,8 +26,7 @@ pub(super) fn term_path(site: &Site, taxonomy: &str, lang: &str, term: &str) -> 
 }
 
 fn term_page_path(site: &Site, taxonomy: &str, lang: &str, slug: &str, page: usize) -> String {
-    let base = routes_paths::taxonomy_path(&site.config, taxonomy, lang);
-    routes_paths::list_path(&format!("{base}/{slug}"), lang, &site.config, page)
+    routes::term_page(&site.config, taxonomy, lang, slug, page)
 }
 
 /// How many entries of each collection the home page shows.

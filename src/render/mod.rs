@@ -12,6 +12,7 @@ pub mod i18n;
 mod jsonld;
 pub mod links;
 pub mod lists;
+mod shared;
 pub mod templates;
 
 use std::collections::HashMap;
@@ -25,6 +26,7 @@ use crate::site::{EntryId, Owner, Site};
 use crate::urls;
 use context::{Alternate, FeedLink, LanguageLink, Link, NavItem, PageContext, SiteContext};
 use i18n::I18n;
+use shared::SharedParts;
 use templates::Templates;
 
 /// A rendered page and the problems found while rendering it.
@@ -46,6 +48,8 @@ pub struct Renderer<'a> {
     markdown: markdown::Options,
     /// Each language's feeds, for page heads.
     feeds: HashMap<String, Vec<feeds::FeedLink>>,
+    /// Each language's shared parts, made once.
+    shared: SharedParts,
 }
 
 impl<'a> Renderer<'a> {
@@ -71,6 +75,7 @@ impl<'a> Renderer<'a> {
                 .language_codes()
                 .map(|lang| (lang.to_string(), feeds::links(site, lang)))
                 .collect(),
+            shared: SharedParts::new(site.config.language_codes()),
         }
     }
 
@@ -114,6 +119,13 @@ impl<'a> Renderer<'a> {
         let versions = self.translation_paths(path);
         page.alternates = self.alternates(&versions);
         let mut context = self.base_context(path, page.lang, &versions);
+        match self.shared_parts(page.lang) {
+            Ok(parts) => context.insert("shared", &*parts),
+            Err(d) => {
+                problems.push(d);
+                return Err(problems);
+            }
+        }
         context.insert("page", &page);
         match self.templates.render(&self.site.root, &template, &context) {
             Ok(html) => Ok(RenderedPage {
@@ -150,10 +162,10 @@ impl<'a> Renderer<'a> {
         };
         let mut context = tera::Context::new();
         context.insert("lang", lang);
-        let root = if path == NOT_FOUND {
-            self.base_path()
-        } else {
-            root_of(path)
+        let root = match path {
+            NOT_FOUND => self.base_path(),
+            shared::NO_PAGE => ROOT_MARK.to_string(),
+            _ => root_of(path),
         };
         context.insert("root", &root);
         context.insert("site", &site);
@@ -191,8 +203,12 @@ impl<'a> Renderer<'a> {
         html.replace(ROOT_MARK, &root)
     }
 
-    /// A relative link from the page at `from` to the site path `to`.
+    /// A relative link from the page at `from` to the site path `to` (for
+    /// shared parts, [`shared::NO_PAGE`], a link from the site root).
     fn href(&self, from: &str, to: &str) -> String {
+        if from == shared::NO_PAGE {
+            return self.root_link(to);
+        }
         if from == NOT_FOUND {
             // Hosts serve this page at any missing address, at any depth:
             // only links from the site's base path work there.

@@ -119,6 +119,11 @@ impl Templates {
         }
     }
 
+    /// The names of every template.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
     /// Whether a template of that name exists.
     pub fn has(&self, name: &str) -> bool {
         self.files.contains_key(name)

@@ -2,7 +2,7 @@
 //! which language, where the files are and what they are called. Page
 //! heads link them (render stage); the output stage writes them.
 
-use super::routes::{collection_path, list_path};
+use super::routes::list_page;
 use super::Site;
 
 /// File name of the Atom feed, in the collection's folder.
@@ -55,8 +55,7 @@ pub fn with_feeds<'s>(site: &'s Site, lang: &'s str) -> impl Iterator<Item = &'s
 
 /// The collection's list folder in `lang`, where its feeds live.
 pub fn folder(site: &Site, collection: &str, lang: &str) -> String {
-    let config = &site.config;
-    list_path(&collection_path(config, collection, lang), lang, config, 1)
+    list_page(&site.config, collection, lang, 1)
 }
 
 /// `Actualités · PariSanté Campus`.

@@ -286,17 +286,24 @@ impl Site {
         self.documents[id] = document;
     }
 
+    /// Forgets the text of every document that nothing else holds (see
+    /// [`Document::forget_text`]).
+    pub fn forget_texts(&mut self) {
+        for document in &mut self.documents {
+            if let Some(document) = Arc::get_mut(document) {
+                document.forget_text();
+            }
+        }
+    }
+
     /// The page a document's body is shown on: its own, or for a list's
     /// intro, the list's first page. Its links are made relative to it.
     pub fn page_of(&self, id: EntryId) -> String {
         let doc = &self.documents[id];
         match &doc.source.role {
-            Role::ListIntro { collection } => routes::list_path(
-                &self.collection_path(collection, &doc.source.lang),
-                &doc.source.lang,
-                &self.config,
-                1,
-            ),
+            Role::ListIntro { collection } => {
+                routes::list_page(&self.config, collection, &doc.source.lang, 1)
+            }
             _ => self.paths[id].clone(),
         }
     }

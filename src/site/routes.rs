@@ -120,12 +120,7 @@ impl Routes {
                         page,
                     };
                     claim(
-                        list_path(
-                            &collection_path(config, collection, lang),
-                            lang,
-                            config,
-                            page,
-                        ),
+                        list_page(config, collection, lang, page),
                         owner,
                         &mut routes,
                     );
@@ -135,12 +130,11 @@ impl Routes {
         for (name, taxonomy) in &site.taxonomies {
             let paginate = config.taxonomies.get(name).map_or(0, |t| t.paginate);
             for lang in config.language_codes() {
-                let base = taxonomy_path(config, name, lang);
                 let owner = Owner::TaxonomyIndex {
                     taxonomy: name.clone(),
                     lang: lang.to_string(),
                 };
-                claim(list_path(&base, lang, config, 1), owner, &mut routes);
+                claim(taxonomy_index(config, name, lang), owner, &mut routes);
                 for (term, t) in taxonomy
                     .per_lang
                     .get(lang)
@@ -156,7 +150,7 @@ impl Routes {
                             page,
                         };
                         claim(
-                            list_path(&format!("{base}/{}", t.slug), lang, config, page),
+                            term_page(config, name, lang, &t.slug, page),
                             owner,
                             &mut routes,
                         );
@@ -210,6 +204,27 @@ pub fn list_path(base: &str, lang: &str, config: &Config, page: usize) -> String
     } else {
         format!("{prefix}{base}/page/{page}/")
     }
+}
+
+/// Page `page` of a collection's list: `start-ups/`, `en/startups/page/2/`.
+pub fn list_page(config: &Config, collection: &str, lang: &str, page: usize) -> String {
+    list_path(
+        &collection_path(config, collection, lang),
+        lang,
+        config,
+        page,
+    )
+}
+
+/// A taxonomy's index of terms: `secteurs/`, `en/sectors/`.
+pub fn taxonomy_index(config: &Config, taxonomy: &str, lang: &str) -> String {
+    list_path(&taxonomy_path(config, taxonomy, lang), lang, config, 1)
+}
+
+/// Page `page` of the term whose slug is `slug`: `secteurs/imagerie/`.
+pub fn term_page(config: &Config, taxonomy: &str, lang: &str, slug: &str, page: usize) -> String {
+    let base = taxonomy_path(config, taxonomy, lang);
+    list_path(&format!("{base}/{slug}"), lang, config, page)
 }
 
 /// The search page of a language: `search/`, `en/search/`.

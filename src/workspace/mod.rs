@@ -51,7 +51,7 @@ pub struct Update {
     /// How many pages were rendered again.
     pub rendered: usize,
     /// Time per stage.
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Lap>,
 }
 
 impl Update {
@@ -204,6 +204,10 @@ pub(crate) struct Caches {
     search: Indexer,
     /// The files of the last successful second phase.
     published: HashSet<String>,
+    /// Whether this run is the only one (`parvis build`): what only a later
+    /// run would reuse is forgotten as soon as it has served, so the
+    /// largest build fits in less memory.
+    once: bool,
 }
 
 impl Caches {
@@ -225,6 +229,25 @@ impl Caches {
             files: Arc::default(),
             search: Indexer::default(),
             published: HashSet::new(),
+            once: false,
+        }
+    }
+
+    /// Empty caches for one run only (see [`Caches::forget_after_pages`]).
+    pub(crate) fn once(root: &Path) -> Caches {
+        Caches {
+            once: true,
+            ..Caches::new(root)
+        }
+    }
+
+    /// After the pages of a run that is the only one: forgets the bodies'
+    /// HTML but the feeds'. The search index, which runs next, is the peak
+    /// of a build's memory.
+    pub(crate) fn forget_after_pages(&mut self) {
+        if let (true, Some((site, _))) = (self.once, &self.site) {
+            let in_feeds = crate::output::feeds::entries(site);
+            self.bodies.forget_html(|id| in_feeds.contains(&id));
         }
     }
 
@@ -249,7 +272,10 @@ impl Caches {
             config.base_url = config::normalize_base_url(base_url);
         }
         let published = std::mem::take(&mut self.published);
-        *self = Caches::new(&self.root);
+        *self = Caches {
+            once: self.once,
+            ..Caches::new(&self.root)
+        };
         self.published = published;
         Ok(self.config.insert(config))
     }
@@ -347,6 +373,18 @@ pub(crate) fn run(
     problems.extend(site_problems.iter().cloned());
     problems.extend(caches.bodies.problems().cloned());
     problems.extend(crate::bodies::check_fragments(site, &caches.bodies));
+    if caches.once {
+        // Every problem placed in the files' texts is found: a run that is
+        // the only one needs them no more.
+        drop((loaded, delta));
+        caches.sources = Sources::default();
+        if let Some((site, _)) = &mut caches.site {
+            site.forget_texts();
+        }
+    }
+    let Some((site, _)) = &caches.site else {
+        return Err(problems);
+    };
     timer.lap("bodies");
 
     let mut render_all = everything;
@@ -524,8 +562,21 @@ pub(crate) fn write_failure(path: &Path, error: &std::io::Error) -> Diagnostic {
 #[derive(Debug)]
 pub(crate) struct Timer {
     last: Instant,
-    /// Each stage and its time.
-    pub(crate) laps: Vec<(&'static str, Duration)>,
+    last_cpu: Option<Duration>,
+    /// Each stage and its times.
+    pub(crate) laps: Vec<Lap>,
+}
+
+/// One stage of a run and what it took.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lap {
+    /// The stage.
+    pub stage: &'static str,
+    /// Wall-clock time.
+    pub wall: Duration,
+    /// CPU time of every thread of the process (user and system), where
+    /// the system tells it: over `wall`, how busy the cores were.
+    pub cpu: Option<Duration>,
 }
 
 impl Timer {
@@ -533,14 +584,64 @@ impl Timer {
     pub(crate) fn start() -> Timer {
         Timer {
             last: Instant::now(),
+            last_cpu: process_cpu_time(),
             laps: Vec::new(),
         }
     }
 
     /// Ends a stage.
-    pub(crate) fn lap(&mut self, name: &'static str) {
+    pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        self.laps.push((name, now - self.last));
+        let cpu = process_cpu_time();
+        self.laps.push(Lap {
+            stage,
+            wall: now - self.last,
+            cpu: cpu
+                .zip(self.last_cpu)
+                .map(|(now, last)| now.saturating_sub(last)),
+        });
         self.last = now;
+        self.last_cpu = cpu;
+    }
+}
+
+/// The CPU time used so far by the whole process, from `/proc/self/stat`
+/// (Linux; `None` elsewhere). Its unit, the clock tick, is a hundredth of
+/// a second on every Linux that parvis runs on.
+fn process_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name, in parentheses, may hold spaces: count fields after it.
+    let fields: Vec<&str> = stat
+        .get(stat.rfind(')')? + 1..)?
+        .split_whitespace()
+        .collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_stage_has_cpu_time() {
+        let mut timer = Timer::start();
+        let started = Instant::now();
+        let mut x = 0u64;
+        while started.elapsed() < Duration::from_millis(120) {
+            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+        }
+        timer.lap("busy");
+        let lap = timer.laps[0];
+        assert_eq!(lap.stage, "busy");
+        assert!(lap.wall >= Duration::from_millis(120));
+        if cfg!(target_os = "linux") {
+            let cpu = lap.cpu.expect("Linux tells the CPU time");
+            // Ticks are 10 ms; a loaded machine may give the loop less than its wall time.
+            assert!(
+                cpu >= Duration::from_millis(10) && cpu <= lap.wall + Duration::from_millis(20)
+            );
+        }
     }
 }
