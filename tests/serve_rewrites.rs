@@ -3,10 +3,9 @@
 //! several calls): no served page ever shows a half-written version, and
 //! the page ends with the final one.
 //!
-//! Open finding: the watcher sends a batch once its 30 ms have passed, so
-//! a rewrite whose pieces straddle that moment is rebuilt half-written and
-//! served until the next batch (a few milliseconds later) rebuilds it
-//! whole. The check of every response shows it (it fails about two runs
+//! Open finding: a rebuild (started by the previous rewrite's batch) that
+//! reads the file between the two pieces of the next rewrite renders the
+//! half it read, and serves it until the next batch rebuilds it whole. The check of every response shows it (it fails about two runs
 //! in three), so it runs only with `SERVE_STRICT_REWRITES=1` until `serve`
 //! waits for the files it reads to be stable; the final version is always
 //! checked.
