@@ -441,7 +441,7 @@ output-refused =
     }
 output-refused-hint = choose an output folder of its own, e.g. `public/` (the default) or `--out /tmp/site`
 output-unwritable = cannot write the output: { $error }
-output-unwritable-hint = check that the output folder's parent exists and is writable
+output-unwritable-hint = check that the output folder's parent exists, that you can write in it and that the disk has room left
 static-file-uncopied = cannot copy a static file: { $error }
 static-file-uncopied-hint = check that the file is readable and the output folder writable
 generated-file-overridden = `/{ $path }`: the site has its own file there, kept instead of the generated one

@@ -448,7 +448,7 @@ output-refused =
     }
 output-refused-hint = choisissez un dossier de sortie à part, par exemple `public/` (par défaut) ou `--out /tmp/site`
 output-unwritable = impossible d'écrire le site : { $error }
-output-unwritable-hint = vérifiez que le dossier qui contient le dossier de sortie existe et que vous pouvez y écrire
+output-unwritable-hint = vérifiez que le dossier qui contient le dossier de sortie existe, que vous pouvez y écrire et qu'il reste de la place sur le disque
 static-file-uncopied = impossible de copier un fichier : { $error }
 static-file-uncopied-hint = vérifiez que le fichier peut être lu et que le dossier de sortie peut être écrit
 generated-file-overridden = `/{ $path }` : le site a son propre fichier à cet endroit ; il est gardé à la place de celui que parvis fabrique

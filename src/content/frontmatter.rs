@@ -38,15 +38,22 @@ pub fn read(source: &SourceFile) -> Result<RawDocument, Diagnostic> {
     let bytes = std::fs::read(&source.path).map_err(|e| {
         Diagnostic::error(msg!("file-unreadable", error = e)).at(Span::file(&source.display))
     })?;
-    let text = decode(&source.display, bytes)?;
+    parse(&source.display, bytes, source.format)
+}
+
+/// Splits the bytes of a content file written in `format`; `display` names
+/// it in diagnostics. What [`read`] does once the file is read: any bytes
+/// give a document or a diagnostic, never a panic.
+pub fn parse(display: &Path, bytes: Vec<u8>, format: Format) -> Result<RawDocument, Diagnostic> {
+    let text = decode(display, bytes)?;
     if text.trim().is_empty() {
         return Err(Diagnostic::error(msg!("file-empty"))
-            .at(Span::file(&source.display))
+            .at(Span::file(display))
             .hint(msg!("file-empty-hint")));
     }
-    match source.format {
-        Format::Markdown => split_markdown(&source.display, text),
-        Format::Yaml => split_yaml(&source.display, text),
+    match format {
+        Format::Markdown => split_markdown(display, text),
+        Format::Yaml => split_yaml(display, text),
     }
 }
 

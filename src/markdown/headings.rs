@@ -5,9 +5,11 @@
 //! An explicit `## Titre {#id}` is kept; otherwise the id is the slug of the
 //! heading's text. Ids repeat as `x`, `x-1`, `x-2`…, and explicit ids (and
 //! footnote names, which pulldown-cmark also turns into ids) are reserved
-//! first so that a generated id never takes one an editor chose.
+//! first so that a generated id never takes one an editor chose; an
+//! explicit id that is also a footnote's name is numbered, since the
+//! footnote's id cannot move.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -20,8 +22,7 @@ const FALLBACK_ID: &str = "section";
 
 /// Sets the `id` of every heading in `events` and lists the headings.
 pub(super) fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<Heading> {
-    let reserved = reserved_ids(events);
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut ids = Ids::of(events);
     let mut headings = Vec::new();
     let mut index = 0;
     while index < events.len() {
@@ -31,11 +32,10 @@ pub(super) fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<Headin
         }
         let text = heading_text(&events[index + 1..]);
         if let Event::Start(Tag::Heading { level, id, .. }) = &mut events[index].0 {
-            let wanted = match id {
-                Some(explicit) => explicit.to_string(),
-                None => generated(&text),
+            let unique = match id {
+                Some(explicit) => ids.unique(explicit.to_string(), true),
+                None => ids.unique(generated(&text), false),
             };
-            let unique = unique_id(wanted, id.is_some(), &reserved, &mut taken);
             *id = Some(CowStr::from(unique.clone()));
             headings.push(Heading {
                 level: *level as u8,
@@ -48,15 +48,64 @@ pub(super) fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<Headin
     headings
 }
 
-fn reserved_ids(events: &[(Event<'_>, Range<usize>)]) -> HashSet<String> {
-    events
-        .iter()
-        .filter_map(|(event, _)| match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-            Event::Start(Tag::FootnoteDefinition(name)) => Some(name.to_string()),
-            _ => None,
-        })
-        .collect()
+/// The ids of one page, handed out in document order.
+#[derive(Default)]
+struct Ids {
+    /// Explicit heading ids: each is kept for the first heading that asks.
+    explicit: HashSet<String>,
+    /// Footnote names (pulldown-cmark makes them ids): never given to a heading.
+    footnotes: HashSet<String>,
+    /// Ids given so far.
+    taken: HashSet<String>,
+    /// For each wanted id, the number to try next after it: a page with
+    /// thousands of equal titles numbers them in linear time.
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn of(events: &[(Event<'_>, Range<usize>)]) -> Ids {
+        let mut ids = Ids::default();
+        for (event, _) in events {
+            match event {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                    ids.explicit.insert(id.to_string());
+                }
+                Event::Start(Tag::FootnoteDefinition(name)) => {
+                    ids.footnotes.insert(name.to_string());
+                }
+                _ => {}
+            }
+        }
+        ids
+    }
+
+    /// `wanted` itself if free, else the first free `wanted-N`. An explicit
+    /// id may use its own reservation; a generated one may not.
+    fn unique(&mut self, wanted: String, explicit: bool) -> String {
+        let id = if self.is_free(&wanted, explicit) {
+            wanted
+        } else {
+            let next = self.next.entry(wanted.clone()).or_insert(1);
+            loop {
+                let candidate = format!("{wanted}-{next}");
+                *next += 1;
+                let free = !self.taken.contains(&candidate)
+                    && !self.footnotes.contains(&candidate)
+                    && !self.explicit.contains(&candidate);
+                if free {
+                    break candidate;
+                }
+            }
+        };
+        self.taken.insert(id.clone());
+        id
+    }
+
+    fn is_free(&self, id: &str, explicit: bool) -> bool {
+        !self.taken.contains(id)
+            && !self.footnotes.contains(id)
+            && (explicit || !self.explicit.contains(id))
+    }
 }
 
 /// The plain text of the heading whose content starts `events`, whitespace
@@ -81,27 +130,6 @@ fn generated(text: &str) -> String {
     } else {
         slug
     }
-}
-
-/// `wanted` itself if free, else the first free `wanted-N`. An explicit id
-/// may use its own reservation; a generated one may not.
-fn unique_id(
-    wanted: String,
-    explicit: bool,
-    reserved: &HashSet<String>,
-    taken: &mut HashSet<String>,
-) -> String {
-    let free = |id: &str, taken: &HashSet<String>| !taken.contains(id) && !reserved.contains(id);
-    let id = if (explicit && !taken.contains(&wanted)) || free(&wanted, taken) {
-        wanted
-    } else {
-        (1..)
-            .map(|n| format!("{wanted}-{n}"))
-            .find(|candidate| free(candidate, taken))
-            .unwrap_or(wanted)
-    };
-    taken.insert(id.clone());
-    id
 }
 
 #[cfg(test)]
@@ -149,6 +177,23 @@ mod tests {
             ids("# Note\n\nText[^note].\n\n[^note]: A note."),
             ["note-1"]
         );
+    }
+
+    #[test]
+    fn an_explicit_id_never_takes_a_footnote_name() {
+        assert_eq!(
+            ids("# X {#note}\n\nText[^note].\n\n[^note]: A note."),
+            ["note-1"]
+        );
+    }
+
+    #[test]
+    fn thousands_of_equal_titles_are_numbered_in_linear_time() {
+        let ids = ids(&"# A\n".repeat(20_000));
+        assert_eq!(ids.len(), 20_000);
+        assert_eq!(ids[19_999], "a-19999");
+        let unique: HashSet<&String> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len());
     }
 
     #[test]

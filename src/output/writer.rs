@@ -138,6 +138,7 @@ impl Staging {
     /// Writes one file into a folder made by [`Staging::prepare_folders`]
     /// (or made now, if it was not).
     pub fn write_prepared(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        test_hook::full_disk()?;
         match fs::write(self.dir.join(relative), bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => self.write(relative, bytes),
             other => other,
@@ -146,6 +147,7 @@ impl Staging {
 
     /// Writes one file, creating its folders.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        test_hook::full_disk()?;
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
@@ -155,6 +157,7 @@ impl Staging {
 
     /// Copies one file in.
     pub fn copy(&self, relative: &str, from: &Path) -> io::Result<()> {
+        test_hook::full_disk()?;
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
@@ -162,15 +165,29 @@ impl Staging {
         fs::copy(from, path).map(|_| ())
     }
 
-    /// Swaps the staging folder in place of the target.
+    /// Swaps the staging folder in place of the target. Where the system
+    /// can exchange two folders in one step (Linux), the target is at every
+    /// instant the whole previous output or the whole new one, even if the
+    /// build is killed; the previous output, left under the staging name,
+    /// is deleted then (or by the next build).
     pub fn commit(self) -> io::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            "{}.old",
-            self.dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
+        if self.target.exists() {
+            match exchange(&self.dir, &self.target) {
+                // The new site is published: failing to delete the
+                // previous one must not fail the build (the next build
+                // deletes it as a stale staging folder).
+                Ok(()) => {
+                    let _ = remove_ours(&self.dir);
+                    return Ok(());
+                }
+                Err(e) if !exchange_unsupported(&e) => return Err(e),
+                Err(_) => {}
+            }
+        }
+        // Elsewhere, two renames: between them the previous output waits
+        // under the `.old` name, which the next build puts back if this
+        // one was killed there.
+        let old = old_name(&self.dir);
         let had_previous = self.target.exists();
         if had_previous {
             fs::rename(&self.target, &old)?;
@@ -194,31 +211,137 @@ impl Staging {
     }
 }
 
-/// Deletes a folder only if it carries the marker, or is empty.
+/// A test hook, for machines where a test cannot mount a small file
+/// system to fill: with `PARVIS_TEST_FAIL_WRITES_AFTER=N` in the
+/// environment, every write into a staging folder after the first `N`
+/// fails as on a full disk (`tests/faults.rs`). Nothing else reads the
+/// variable; never set it outside tests.
+mod test_hook {
+    use std::io;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::OnceLock;
+
+    /// The variable's name.
+    const VARIABLE: &str = "PARVIS_TEST_FAIL_WRITES_AFTER";
+
+    pub(super) fn full_disk() -> io::Result<()> {
+        static LIMIT: OnceLock<Option<usize>> = OnceLock::new();
+        static WRITES: AtomicUsize = AtomicUsize::new(0);
+        let limit = LIMIT.get_or_init(|| std::env::var(VARIABLE).ok()?.parse().ok());
+        match limit {
+            Some(limit) if WRITES.fetch_add(1, Ordering::Relaxed) >= *limit => Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                format!("no space left on device ({VARIABLE})"),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The name the previous output waits under while two renames swap it.
+fn old_name(staging: &Path) -> PathBuf {
+    let name = staging
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    staging.with_file_name(format!("{name}.old"))
+}
+
+/// Exchanges two existing paths in one step (`renameat2` with
+/// `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are NUL-terminated strings that live until the
+    // call returns; the call reads them and nothing else.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Whether `exchange` failed because the system or the file system cannot
+/// do it (then two renames do the job).
+fn exchange_unsupported(error: &io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if matches!(
+        error.raw_os_error(),
+        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP)
+    ) {
+        return true;
+    }
+    error.kind() == io::ErrorKind::Unsupported
+}
+
+/// Deletes a folder only if it carries the marker, or is empty. The marker
+/// goes last, so a deletion cut short (the build was killed) leaves a
+/// folder still known as parvis's, which the next build deletes.
 fn remove_ours(dir: &Path) -> io::Result<()> {
     let empty = fs::read_dir(dir)
         .map(|mut d| d.next().is_none())
         .unwrap_or(false);
-    if dir.join(MARKER).is_file() || empty {
-        fs::remove_dir_all(dir)
-    } else {
-        Err(io::Error::other(format!(
+    if !(dir.join(MARKER).is_file() || empty) {
+        return Err(io::Error::other(format!(
             "{} was not made by parvis; left in place",
             dir.display()
-        )))
+        )));
     }
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
+        } else {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    fs::remove_dir_all(dir)
 }
 
-/// Removes staging folders left by builds that were killed.
+/// Cleans up after builds that were killed: puts back a previous output
+/// caught between two renames (the target is missing), and removes
+/// staging folders.
 fn remove_stale(parent: &Path, name: &str) {
     let prefix = format!(".{name}.staging-");
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
-    for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
-            let _ = remove_ours(&entry.path());
+    let mut stale: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect();
+    let target = parent.join(name);
+    if !target.exists() {
+        let waiting = stale
+            .iter()
+            .position(|p| p.extension().is_some_and(|e| e == "old") && p.join(MARKER).is_file());
+        if let Some(old) = waiting.map(|i| stale.remove(i)) {
+            let _ = fs::rename(&old, &target);
         }
+    }
+    for dir in stale {
+        let _ = remove_ours(&dir);
     }
 }
 
@@ -240,6 +363,40 @@ mod tests {
         assert!(check_output(root, &root.join("other")).is_err());
         fs::write(root.join("other").join(MARKER), "").expect("write");
         assert!(check_output(root, &root.join("other")).is_ok());
+    }
+
+    #[test]
+    fn a_previous_output_caught_between_two_renames_is_put_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("public");
+        let first = Staging::create(&target).expect("stage");
+        first.write("index.html", b"old").expect("write");
+        first.commit().expect("commit");
+        // A build killed after moving the output aside, before the swap.
+        let waiting = dir.path().join(".public.staging-1.old");
+        fs::rename(&target, &waiting).expect("rename");
+        let next = Staging::create(&target).expect("stage");
+        assert_eq!(
+            fs::read(target.join("index.html")).ok(),
+            Some(b"old".to_vec())
+        );
+        assert!(!waiting.exists());
+        next.discard();
+    }
+
+    #[test]
+    fn a_deletion_cut_short_is_finished_by_the_next_build() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("public");
+        // What a build killed while deleting the previous output leaves:
+        // the marker, which goes last, and part of the files.
+        let left = dir.path().join(".public.staging-1");
+        fs::create_dir_all(left.join("a/b")).expect("mkdir");
+        fs::write(left.join("a/b/index.html"), "x").expect("write");
+        fs::write(left.join(MARKER), "").expect("write");
+        Staging::create(&target).expect("stage").discard();
+        let names: Vec<_> = fs::read_dir(dir.path()).expect("list").flatten().collect();
+        assert!(names.is_empty(), "{names:?}");
     }
 
     #[test]

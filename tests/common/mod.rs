@@ -10,6 +10,8 @@ use std::process::Command;
 
 use walkdir::WalkDir;
 
+pub mod html_checks;
+pub mod invariants;
 pub mod server;
 
 pub struct TestSite {

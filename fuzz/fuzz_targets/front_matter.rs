@@ -1,0 +1,13 @@
+//! The front matter splitter: any bytes, as a Markdown file and as a YAML
+//! file, give a document or a diagnostic that can be shown.
+//! The checks are `tests/common/invariants.rs`, shared with the tests.
+#![no_main]
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../tests/common/html_checks.rs"]
+mod html_checks;
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../tests/common/invariants.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::fuzz_front_matter(data));

@@ -1,0 +1,13 @@
+//! The search tokenizer: folded words, stable under folding, taken by the
+//! stemmer, in French, English and a language without a list of its own.
+//! The checks are `tests/common/invariants.rs`, shared with the tests.
+#![no_main]
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../tests/common/html_checks.rs"]
+mod html_checks;
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../tests/common/invariants.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::fuzz_search_words(data));
