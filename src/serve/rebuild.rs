@@ -111,6 +111,9 @@ impl Rebuilder {
                 Message::reload(&pages.changed, &pages.removed)
             });
         });
+        if update.superseded {
+            return;
+        }
         let millis = started.elapsed().as_millis();
         self.print(&update, sources, millis);
         if update.failed() {

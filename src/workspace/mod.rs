@@ -15,6 +15,7 @@ mod content;
 mod fingerprint;
 mod pages;
 mod publish;
+mod settle;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -52,6 +53,10 @@ pub struct Update {
     pub rendered: usize,
     /// Time per stage.
     pub timings: Vec<Lap>,
+    /// A changed file was being written again while it was read, every
+    /// time it was tried: nothing was written, and the batch of that write
+    /// brings it again.
+    pub superseded: bool,
 }
 
 impl Update {
@@ -124,16 +129,37 @@ impl Workspace {
         };
         let caches = &mut self.caches;
         let progress = Progress::default();
-        let mut pass = match run(caches, &self.request, &changes, sink, &progress) {
-            Ok(pass) => pass,
-            Err(problems) => {
-                sink.discard();
-                // Static files of a failed run were not written: next time.
-                caches.manifest = None;
-                return Update {
-                    problems,
-                    ..Update::default()
-                };
+        let mut retries = 0;
+        let mut pass = loop {
+            // A file saved in pieces is read whole: once quiet, and again
+            // when it was written while the pass read it.
+            let read = settle::quiet_stamps(changed, settle::QUIET);
+            let pass = run(caches, &self.request, &changes, sink, &progress);
+            let stale = settle::Stamps::of(changed) != read;
+            match pass {
+                Ok(pass) if !stale => break pass,
+                outcome => {
+                    sink.discard();
+                    // Static files of a discarded run were not written: next time.
+                    caches.manifest = None;
+                    if stale && retries < settle::RETRIES {
+                        retries += 1;
+                        continue;
+                    }
+                    if stale {
+                        // Written after the batch came: the watcher's next
+                        // batch brings the file again, whole.
+                        return Update {
+                            superseded: true,
+                            ..Update::default()
+                        };
+                    }
+                    let problems = outcome.err().unwrap_or_default();
+                    return Update {
+                        problems,
+                        ..Update::default()
+                    };
+                }
             }
         };
         let published = &caches.published;
@@ -159,7 +185,7 @@ impl Workspace {
             changed: pages.changed,
             removed: pages.removed,
             rendered: pass.rendered,
-            timings: Vec::new(),
+            ..Update::default()
         };
         pages_ready(&update);
         let (published, problems) = run_publish(caches, sink, &mut pass.timer);
