@@ -86,6 +86,12 @@ fn default_true() -> bool {
     true
 }
 
+/// The most languages a site may declare. Every page links to its
+/// translations and the sitemap lists them for every address, so a
+/// build's size grows with the square of the languages: 100 keep a site
+/// to seconds and megabytes, 1,000 would take minutes and gigabytes.
+pub const MAX_LANGUAGES: usize = 100;
+
 fn default_language() -> String {
     "fr".into()
 }
@@ -349,6 +355,17 @@ impl Config {
                     "config-declare-language",
                     lang = self.default_language
                 )),
+            );
+        }
+        if let Some(first_over) = self.languages.keys().nth(MAX_LANGUAGES) {
+            problems.push(
+                Diagnostic::error(msg!(
+                    "config-too-many-languages",
+                    count = self.languages.len(),
+                    max = MAX_LANGUAGES
+                ))
+                .at(key_span(path, text, &format!("languages.{first_over}")))
+                .hint(msg!("config-too-many-languages-hint")),
             );
         }
         if let Err(problem) = check_base_url(&self.base_url, "base_url") {

@@ -414,6 +414,24 @@ fn declared_terms_need_a_label_in_every_language() {
 }
 
 #[test]
+fn more_languages_than_a_build_can_hold() {
+    let failure = fails_with(
+        |s| {
+            let languages: String = (0..99)
+                .map(|i| format!("[languages.l{i:02}]\ntitle = \"Campus {i}\"\n"))
+                .collect();
+            let config = s
+                .read("site.toml")
+                .replace("[taxonomies]", &format!("{languages}\n[taxonomies]"));
+            s.write("site.toml", config);
+        },
+        // fr, en, then l00 to l98: the 101st is l98.
+        "site.toml:207:1",
+    );
+    assert_snapshots("more_languages_than_a_build_can_hold", &failure);
+}
+
+#[test]
 fn base_url_flag_is_checked_like_site_toml() {
     let site = TestSite::from_fixture("basic");
     site.build();

@@ -220,3 +220,60 @@ fn many_tiny_entries() {
         "content/news",
     );
 }
+
+/// The `basic` fixture in `count` more languages, each with its interface
+/// words and a translation of the about page.
+fn translated(count: usize) -> TestSite {
+    let site = TestSite::from_fixture("basic");
+    let languages: String = (0..count)
+        .map(|i| format!("[languages.l{i:04}]\ntitle = \"Campus {i}\"\n"))
+        .collect();
+    let config = site
+        .read("site.toml")
+        .replace("[taxonomies]", &format!("{languages}\n[taxonomies]"))
+        .replace(
+            "imagerie-medicale = { fr = \"Imagerie médicale\", en = \"Medical imaging\" }",
+            "imagerie-medicale = \"Imagerie médicale\"",
+        );
+    site.write("site.toml", config);
+    let words = site.read("themes/mini/i18n/fr.toml");
+    for i in 0..count {
+        site.write(&format!("themes/mini/i18n/l{i:04}.toml"), &words);
+        site.write(
+            &format!("content/a-propos.l{i:04}.md"),
+            format!("---\ntitle: À propos {i}\n---\nTraduction {i}, [l'original](a-propos.md).\n"),
+        );
+    }
+    site
+}
+
+#[test]
+#[ignore = "slow: cargo test --release --test resources -- --ignored"]
+fn a_page_in_the_most_languages_a_site_may_declare() {
+    // fr and en, and 98 more: parvis::config::MAX_LANGUAGES.
+    let site = translated(98);
+    build_within(
+        "one page in 100 languages",
+        &site,
+        Bound {
+            seconds: 20,
+            megabytes: 500,
+        },
+        "site.toml",
+    );
+    assert!(site.path("public/l0097/a-propos/index.html").is_file());
+}
+
+#[test]
+#[ignore = "slow: cargo test --release --test resources -- --ignored"]
+fn a_thousand_translations_of_one_page() {
+    build_within(
+        "1,000 translations of one page",
+        &translated(1000),
+        Bound {
+            seconds: 20,
+            megabytes: 500,
+        },
+        "site.toml",
+    );
+}

@@ -127,6 +127,8 @@ config-unknown-key = `{ $key }`: unknown key in site.toml
 config-known-keys = known keys here: { $keys }
 config-default-language-undeclared = default language `{ $lang }` is not declared
 config-declare-language = add a `[languages.{ $lang }]` table
+config-too-many-languages = site.toml declares { $count } languages; parvis builds at most { $max }
+config-too-many-languages-hint = every page links to its translations and the sitemap lists them for every address: beyond that, a build would take minutes and gigabytes. Remove the languages that are not published
 base-url-not-absolute = `{ $key }` must be a full web address starting with `https://`; `{ $value }` is not
 base-url-hint = for example `https://www.example.org` or `https://www.example.org/portail`
 config-collection-not-slug = collection name `{ $name }` is not a slug
@@ -156,6 +158,7 @@ term-unknown-language = term `{ $key }` has a label in an undeclared language: `
 term-languages-hint = declared languages: { $langs }
 term-label-missing = term `{ $key }` has no label in `{ $lang }`
 term-label-missing-hint = add `{ $lang } = "…"` to this term
+term-labels-missing = term `{ $key }` has no label in { $count } languages: { $langs }
 term-label-empty = term `{ $key }` has an empty label
 term-label-empty-hint = give it a label with at least one letter or digit
 term-same-address = taxonomy `{ $taxonomy }`: terms `{ $first }` and `{ $second }` would have the same address (`{ $address }`)

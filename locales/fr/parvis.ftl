@@ -134,6 +134,8 @@ config-unknown-key = `{ $key }` : clé inconnue dans site.toml
 config-known-keys = clés connues ici : { $keys }
 config-default-language-undeclared = la langue par défaut `{ $lang }` n'est pas déclarée
 config-declare-language = ajoutez une table `[languages.{ $lang }]`
+config-too-many-languages = site.toml déclare { $count } langues ; parvis en construit au plus { $max }
+config-too-many-languages-hint = chaque page renvoie vers ses traductions et le plan du site les liste pour chaque adresse : au-delà, une construction prendrait des minutes et des gigaoctets. Retirez les langues qui ne sont pas publiées
 base-url-not-absolute = `{ $key }` doit être une adresse web complète, qui commence par `https://` ; `{ $value }` ne l'est pas
 base-url-hint = par exemple `https://www.example.org` ou `https://www.example.org/portail`
 config-collection-not-slug = le nom de collection `{ $name }` ne peut pas servir d'adresse
@@ -163,6 +165,7 @@ term-unknown-language = le terme `{ $key }` a un libellé dans une langue non d�
 term-languages-hint = langues déclarées : { $langs }
 term-label-missing = le terme `{ $key }` n'a pas de libellé en `{ $lang }`
 term-label-missing-hint = ajoutez `{ $lang } = "…"` à ce terme
+term-labels-missing = le terme `{ $key }` n'a pas de libellé dans { $count } langues : { $langs }
 term-label-empty = le terme `{ $key }` a un libellé vide
 term-label-empty-hint = donnez-lui un libellé avec au moins une lettre ou un chiffre
 term-same-address = taxonomie `{ $taxonomy }` : les termes `{ $first }` et `{ $second }` auraient la même adresse (`{ $address }`)

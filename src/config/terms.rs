@@ -79,11 +79,26 @@ impl Terms {
                         )),
                     );
                 }
-                for lang in config.language_codes().filter(|l| !map.contains_key(*l)) {
-                    problems.push(
+                let missing: Vec<&str> = config
+                    .language_codes()
+                    .filter(|l| !map.contains_key(*l))
+                    .collect();
+                // One fault, one error, however many languages it leaves out.
+                match missing[..] {
+                    [] => {}
+                    [lang] => problems.push(
                         error(msg!("term-label-missing", key = key, lang = lang))
                             .hint(msg!("term-label-missing-hint", lang = lang)),
-                    );
+                    ),
+                    [first, ..] => problems.push(
+                        error(msg!(
+                            "term-labels-missing",
+                            key = key,
+                            count = missing.len(),
+                            langs = code_list(&missing)
+                        ))
+                        .hint(msg!("term-label-missing-hint", lang = first)),
+                    ),
                 }
             }
             if labels(label).any(|l| slugify(l).is_empty()) {
@@ -146,6 +161,15 @@ fn labels(label: &Localized) -> Box<dyn Iterator<Item = &str> + '_> {
         Localized::One(text) => Box::new(std::iter::once(text.as_str())),
         Localized::PerLanguage(map) => Box::new(map.values().map(String::as_str)),
     }
+}
+
+/// Language codes for a message: the first ten, then an ellipsis.
+fn code_list(codes: &[&str]) -> String {
+    let mut list: Vec<String> = codes.iter().take(10).map(|c| format!("`{c}`")).collect();
+    if codes.len() > 10 {
+        list.push("…".to_string());
+    }
+    list.join(", ")
 }
 
 fn declared_languages(config: &Config) -> String {
