@@ -45,7 +45,7 @@ rm -rf "$WORK"
 cp -r "$CORPUS/parvis" "$WORK"
 
 ENTRY="$(find "$WORK/content/news" -name '*.md' ! -name '_index*' | sort | sed -n 1p)"
-TEMPLATE="$WORK/themes/campus/templates/partials/footer.html"
+TEMPLATE="$WORK/themes/campus/templates/shared/footer.html"
 LOG="$(mktemp)"
 RESULTS="$(mktemp)"
 SERVE_TMP="${SERVE_TMP:-/dev/shm}"

@@ -22,7 +22,7 @@ const FOLDERS: [&str; 5] = ["content", "assets", "templates", "themes", "i18n"];
 /// How long a file must be quiet before its change is reported: enough to
 /// gather a save made of several writes and a rename, short enough not to
 /// be felt.
-const QUIET: Duration = Duration::from_millis(30);
+const QUIET: Duration = Duration::from_millis(20);
 
 /// A watch on one site's sources.
 pub struct Watcher {

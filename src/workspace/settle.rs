@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 
 /// How long a changed file must have been left alone before it is read:
 /// the watcher's own quiet time.
-pub(crate) const QUIET: Duration = Duration::from_millis(30);
+pub(crate) const QUIET: Duration = Duration::from_millis(20);
 
 /// The longest a rebuild waits for its files to be quiet: a file written
 /// without pause is read as it is then.
@@ -80,7 +80,7 @@ mod tests {
             .and_then(|m| m.modified())
             .expect("mtime");
         let wait = stamps.wait_for(written + Duration::from_millis(10), QUIET);
-        assert_eq!(wait, Duration::from_millis(20));
+        assert_eq!(wait, QUIET - Duration::from_millis(10));
         assert_eq!(stamps.wait_for(written + QUIET, QUIET), Duration::ZERO);
         // A write after the stamps were taken is seen.
         std::fs::write(&path, "---\ntitle: A\n---\nTexte.\n").expect("write");
