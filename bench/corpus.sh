@@ -15,7 +15,7 @@ DIR="${1:?usage: bench/corpus.sh DIR N}"
 N="${2:?usage: bench/corpus.sh DIR N}"
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 GEN="${GEN_CORPUS:-$REPO/bench/gen_corpus.py}"
-PARVIS="${PARVIS_BIN:-$REPO/target/release/parvis}"
+PARVIS="${PARVIS_BIN:-${CARGO_TARGET_DIR:-$REPO/target}/release/parvis}"
 
 mkdir -p "$DIR"
 DIR="$(cd "$DIR" && pwd)"

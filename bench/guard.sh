@@ -23,7 +23,7 @@ command -v valgrind >/dev/null || { echo "valgrind not found (apt-get install va
 PARVIS_BIN="${PARVIS_BIN:-}"
 if [ -z "$PARVIS_BIN" ]; then
   (cd "$REPO" && cargo build --release --quiet)
-  PARVIS_BIN="$REPO/target/release/parvis"
+  PARVIS_BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/parvis"
 fi
 
 SITE="$(mktemp -d)"

@@ -46,6 +46,6 @@ require_tools() {
   [ -x "$TIME" ] || { echo "GNU time not found at $TIME (apt-get install time)" >&2; exit 2; }
   if [ -z "${PARVIS_BIN:-}" ]; then
     (cd "$REPO" && cargo build --release --quiet)
-    PARVIS_BIN="$REPO/target/release/parvis"
+    PARVIS_BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/parvis"
   fi
 }
