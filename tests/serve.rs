@@ -59,8 +59,10 @@ fn saved_changes_reach_the_served_pages() {
     server.wait_for("the renamed entry", "/start-ups/zeta/", |r| {
         r.status == 200 && r.body.contains("<h1>Epsilon</h1>")
     });
-    let old = server.get("/start-ups/epsilon/");
-    assert_eq!(old.status, 404);
+    // The new page is written a moment before the old one is deleted.
+    let old = server.wait_for("the old address gone", "/start-ups/epsilon/", |r| {
+        r.status == 404
+    });
     assert!(!old.body.contains("Nouvelle."));
     reload_naming(&events, "start-ups/epsilon/index.html");
 
