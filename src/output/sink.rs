@@ -113,30 +113,12 @@ impl InPlace {
         self.pending_mut().clear();
     }
 
-    /// Deletes the files of the folder for which `keep` is false, then
-    /// writes the update's files whose bytes changed (`keep` says whether a site
+    /// Writes the update's files whose bytes changed and deletes the files
+    /// of the folder for which `keep` is false (`keep` says whether a site
     /// path is a file of the site after this update). Returns what changed.
     pub fn apply(&mut self, keep: impl Fn(&str) -> bool) -> io::Result<Applied> {
         let mut applied = Applied::default();
         let pending = std::mem::take(self.pending_mut());
-        // Pages that no longer exist go first: once a page's new address
-        // answers, its old one no longer does.
-        let gone: Vec<String> = self
-            .digests
-            .keys()
-            .filter(|path| !keep(path))
-            .cloned()
-            .collect();
-        for path in gone {
-            let target = self.dir.join(&path);
-            match fs::remove_file(&target) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-                _ => {}
-            }
-            remove_empty_parents(&self.dir, &target);
-            self.digests.remove(&path);
-            applied.removed.push(path);
-        }
         for (path, digest, file) in pending {
             if self.digests.get(&path) == Some(&digest) {
                 continue;
@@ -154,6 +136,22 @@ impl InPlace {
             fs::rename(&partial, &target)?;
             self.digests.insert(path.clone(), digest);
             applied.changed.push(path);
+        }
+        let gone: Vec<String> = self
+            .digests
+            .keys()
+            .filter(|path| !keep(path))
+            .cloned()
+            .collect();
+        for path in gone {
+            let target = self.dir.join(&path);
+            match fs::remove_file(&target) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+            remove_empty_parents(&self.dir, &target);
+            self.digests.remove(&path);
+            applied.removed.push(path);
         }
         applied.changed.sort();
         applied.removed.sort();
