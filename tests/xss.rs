@@ -393,11 +393,10 @@ fn check_csv(bytes: &[u8], path: &str) {
 /// A search index file: exactly `parvisSearch.<kind>(<JSON>);`, so its
 /// values are data, never code; the documents' paths are site paths.
 fn check_search_data(text: &str, path: &str) {
-    let call = text.trim_end().strip_suffix(");");
-    let (kind, arguments) = call
-        .and_then(|c| c.strip_prefix("parvisSearch."))
-        .and_then(|c| c.split_once('('))
-        .unwrap_or_else(|| panic!("{path} is not a data call: {text:.80}"));
+    let (function, arguments) = data_call(text, path);
+    let kind = function
+        .strip_prefix("parvisSearch.")
+        .unwrap_or_else(|| panic!("{path} calls {function}"));
     assert!(
         matches!(
             kind,
@@ -405,8 +404,6 @@ fn check_search_data(text: &str, path: &str) {
         ),
         "{path}: {kind}"
     );
-    let arguments: serde_json::Value = serde_json::from_str(&format!("[{arguments}]"))
-        .unwrap_or_else(|e| panic!("{path}: not JSON ({e})"));
     if kind == "docs" {
         for doc in arguments[1].as_array().unwrap() {
             let site_path = doc[0].as_str().unwrap();
@@ -418,17 +415,27 @@ fn check_search_data(text: &str, path: &str) {
     }
 }
 
+/// A data file: exactly `<function>(<JSON values>);`, so what it holds is
+/// data, never code. Returns the function's name and its arguments.
+fn data_call<'a>(text: &'a str, path: &str) -> (&'a str, serde_json::Value) {
+    let (function, arguments) = text
+        .trim_end()
+        .strip_suffix(");")
+        .and_then(|c| c.split_once('('))
+        .unwrap_or_else(|| panic!("{path} is not a data call: {text:.80}"));
+    let arguments = serde_json::from_str(&format!("[{arguments}]"))
+        .unwrap_or_else(|e| panic!("{path}: not JSON ({e})"));
+    (function, arguments)
+}
+
 /// A list's cards for its filter (`cards.js`): one call whose argument is
 /// JSON (nothing of the content breaks out into code), and every card's
 /// HTML, which the filter puts in the page, inert.
 fn check_cards(text: &str, path: &str) {
-    let data = text
-        .trim_end()
-        .strip_prefix("parvisCards(")
-        .and_then(|c| c.strip_suffix(");"))
-        .unwrap_or_else(|| panic!("{path} is not a data call: {text:.80}"));
-    let data: serde_json::Value =
-        serde_json::from_str(data).unwrap_or_else(|e| panic!("{path}: not JSON ({e})"));
+    let (function, arguments) = data_call(text, path);
+    assert_eq!(function, "parvisCards", "{path}");
+    assert_eq!(arguments.as_array().map(Vec::len), Some(1), "{path}");
+    let data = &arguments[0];
     let cards = data["cards"]
         .as_array()
         .unwrap_or_else(|| panic!("{path}: no cards"));
