@@ -9,9 +9,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 
-import { buildPortal, chromiumArgs, chromiumPath, serve } from "./portal.mjs";
+import { servedPortal } from "./portal.mjs";
 
 const SECTORS = [
   ["Biotechnologies", "Biotechnology"],
@@ -68,16 +67,7 @@ function writeExamples(root) {
 }
 
 let site, server, browser;
-before(async () => {
-  site = buildPortal({ prepare: writeExamples });
-  server = await serve(site.out);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
-});
+servedPortal({ prepare: writeExamples }, (ready) => ({ site, server, browser } = ready));
 
 /** The text of a page of the built site. */
 async function fetchText(path) {

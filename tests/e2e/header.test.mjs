@@ -8,26 +8,16 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 
-import { buildPortal, chromiumArgs, chromiumPath, htmlPages, isRedirect, serve } from "./portal.mjs";
+import { htmlPages, isRedirect, servedPortal } from "./portal.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let site, server, browser;
-before(async () => {
-  site = buildPortal();
-  server = await serve(site.out);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
-});
+servedPortal(undefined, (ready) => ({ site, server, browser } = ready));
 
 const popup = (page) => page.locator("#recherche-entete-resultats");
 const box = (page) => page.locator("#recherche-entete");

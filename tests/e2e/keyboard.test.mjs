@@ -6,21 +6,13 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 
-import { buildPortal, chromiumArgs, chromiumPath, serve } from "./portal.mjs";
+import { servedPortal } from "./portal.mjs";
 
 let site, server, browser, context;
-before(async () => {
-  site = buildPortal();
-  server = await serve(site.out);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+servedPortal(undefined, async (ready) => {
+  ({ site, server, browser } = ready);
   context = await browser.newContext();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
 });
 
 /** What has the focus: a short description of document.activeElement. */

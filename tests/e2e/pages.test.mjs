@@ -8,21 +8,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 
-import { buildPortal, chromiumArgs, chromiumPath, htmlPages, isRedirect, serve } from "./portal.mjs";
+import { htmlPages, isRedirect, servedPortal } from "./portal.mjs";
 
 let site, server, browser;
-before(async () => {
-  site = buildPortal();
-  server = await serve(site.out);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
-});
+servedPortal(undefined, (ready) => ({ site, server, browser } = ready));
 
 const decode = (text) =>
   text.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");

@@ -9,6 +9,8 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
+import { chromium } from "playwright-core";
 
 export const repoRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -120,4 +122,23 @@ export async function serve(out, prefix = "/") {
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** The set-up most test files share: before their first test, builds the
+ *  portal (`options` as for `buildPortal`), serves it and launches Chromium,
+ *  and hands `{ site, server, browser }` to `ready`; after their last test,
+ *  closes all three. */
+export function servedPortal(options, ready) {
+  let site, server, browser;
+  before(async () => {
+    site = buildPortal(options);
+    server = await serve(site.out);
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    await ready({ site, server, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    site?.cleanup();
+  });
 }
