@@ -439,14 +439,7 @@ fn postings_say_where_a_word_is() {
     let words = payload(&site.output("search/w/im.js"), "words");
     let stem = words["imagerie"][0].as_u64().unwrap();
     let file = words["imagerie"][1].as_u64().unwrap();
-    let docs: Vec<Value> = (0..3)
-        .flat_map(|n| {
-            payload(&site.output(&format!("search/d/{n}.js")), "docs")
-                .as_array()
-                .unwrap()
-                .clone()
-        })
-        .collect();
+    let docs = all_docs(&site);
     let postings = payload(&site.output(&format!("search/p/{file}.js")), "postings");
     let mut values = std::collections::BTreeMap::new();
     let (mut doc, mut numbers, mut value, mut shift) = (0, Vec::new(), 0u64, 0);
@@ -507,18 +500,23 @@ fn typing_mistakes_in_the_first_two_letters_have_lists_by_later_letters() {
         .all(|w| w.chars().count() >= 4));
 }
 
-#[test]
-fn passages_hold_the_body_as_plain_text_cut_between_words() {
-    let (site, _index) = search_fixture();
-    let docs = payload(&site.output("search/d/0.js"), "docs");
-    let rows: Vec<Value> = (0..3)
+/// The rows of every documents file of the fixture's index, in order.
+fn all_docs(site: &TestSite) -> Vec<Value> {
+    (0..3)
         .flat_map(|n| {
             payload(&site.output(&format!("search/d/{n}.js")), "docs")
                 .as_array()
                 .unwrap()
                 .clone()
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn passages_hold_the_body_as_plain_text_cut_between_words() {
+    let (site, _index) = search_fixture();
+    let docs = payload(&site.output("search/d/0.js"), "docs");
+    let rows = all_docs(&site);
     assert!(docs[0][5].is_number(), "rows say how many passages: {docs}");
     let passage = |n: usize, part: usize| -> String {
         let script = site.output(&format!("search/e/{n}-{part}.js"));
