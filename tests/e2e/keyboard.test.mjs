@@ -4,7 +4,7 @@
 // Also: the skip link moves focus to the content, and the startup list's
 // in-page filter works with the keyboard.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { servedPortal } from "./portal.mjs";
