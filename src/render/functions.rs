@@ -174,15 +174,18 @@ impl tera::Function for CardFunction {
         if let Some(html) = made(&self.made) {
             return Ok(Value::String(html));
         }
-        let mut context = tera::Context::new();
-        context.insert("card", card);
-        context.insert("level", &level);
-        context.insert("kicker", &kicker);
-        context.insert("lang", lang);
-        context.insert("root", self.root);
+        // Values are moved in: `insert` would serialize each again, the
+        // words and the card field by field.
+        let mut values = serde_json::Map::new();
+        values.insert("card".into(), card.clone());
+        values.insert("level".into(), level.into());
+        values.insert("kicker".into(), kicker.into());
+        values.insert("lang".into(), lang.into());
+        values.insert("root".into(), self.root.into());
         if let Some(words) = self.words.get(lang) {
-            context.insert("t", words);
+            values.insert("t".into(), words.clone());
         }
+        let context = tera::Context::from_value(Value::Object(values))?;
         let html = self.tera.render(CARD_TEMPLATE, &context)?;
         if let Ok(mut made) = self.made.lock() {
             made.insert(key, html.clone());

@@ -30,6 +30,16 @@ use i18n::I18n;
 use shared::SharedParts;
 use templates::Templates;
 
+/// `lang` and its interface words `t`, as every page of `lang` sees them.
+fn language_context(i18n: &I18n, lang: &str) -> tera::Context {
+    let mut context = tera::Context::new();
+    context.insert("lang", lang);
+    if let Some(words) = i18n.words(lang) {
+        context.insert("t", words);
+    }
+    context
+}
+
 /// A rendered page and the problems found while rendering it.
 #[derive(Debug)]
 pub struct RenderedPage {
@@ -53,6 +63,10 @@ pub struct Renderer<'a> {
     shared: SharedParts,
     /// The filters of each filtered list, made once for all its pages.
     filter_cache: filters::FilterCache,
+    /// Each language's `lang` and `t`, made once: cloning a context is a
+    /// copy, where inserting the words serialized a hundred of them again
+    /// for every page (a twelfth of a build's instructions).
+    language_contexts: HashMap<String, tera::Context>,
 }
 
 impl<'a> Renderer<'a> {
@@ -80,6 +94,11 @@ impl<'a> Renderer<'a> {
                 .collect(),
             shared: SharedParts::new(site.config.language_codes()),
             filter_cache: filters::FilterCache::new(site),
+            language_contexts: site
+                .config
+                .language_codes()
+                .map(|lang| (lang.to_string(), language_context(i18n, lang)))
+                .collect(),
         }
     }
 
@@ -175,8 +194,10 @@ impl<'a> Renderer<'a> {
             feeds: self.feed_links(path, lang),
             extra: &config.extra,
         };
-        let mut context = tera::Context::new();
-        context.insert("lang", lang);
+        let mut context = match self.language_contexts.get(lang) {
+            Some(context) => context.clone(),
+            None => language_context(self.i18n, lang),
+        };
         let root = match path {
             NOT_FOUND => self.base_path(),
             shared::NO_PAGE => ROOT_MARK.to_string(),
@@ -184,9 +205,6 @@ impl<'a> Renderer<'a> {
         };
         context.insert("root", &root);
         context.insert("site", &site);
-        if let Some(words) = self.i18n.words(lang) {
-            context.insert("t", words);
-        }
         context
     }
 
