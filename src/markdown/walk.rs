@@ -501,7 +501,22 @@ fn clean_prefix_len(bytes: &[u8]) -> usize {
     let visible = |byte: u8| {
         byte.is_ascii_graphic() || (byte >= 0x80 && !matches!(byte, 0xc2 | 0xe1 | 0xe2 | 0xe3))
     };
+    // Blocks first, each byte tested with the next without stopping, which
+    // the compiler turns into vector instructions; the first block with a
+    // byte to look at is then walked byte by byte.
+    const BLOCK: usize = 32;
     let mut at = 0;
+    while let (Some(block), Some(next)) =
+        (bytes.get(at..at + BLOCK), bytes.get(at + 1..=at + BLOCK))
+    {
+        let clean = block.iter().zip(next).fold(true, |clean, (&byte, &next)| {
+            clean & (visible(byte) | (byte == b' ') & visible(next))
+        });
+        if !clean {
+            break;
+        }
+        at += BLOCK;
+    }
     while let Some(&byte) = bytes.get(at) {
         if visible(byte) {
             at += 1;
@@ -535,5 +550,22 @@ mod tests {
             collapse_whitespace("a\u{85}b\u{1680}c\u{205f}d\u{2028}e"),
             "a b c d e"
         );
+    }
+
+    proptest::proptest! {
+        /// Long texts cross the 32-byte blocks the fast path tests at once:
+        /// single and double spaces, non-ASCII spaces and letters fall
+        /// anywhere in or across a block.
+        #[test]
+        fn blocks_and_bytes_agree_with_split_whitespace(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "mot", "é", "’", "«", " ", "  ", "\u{a0}", "\t", "\n", "\u{3000}", "x\u{2009}y",
+                "abcdefghijklmnopqrstuvwxyzabcdef",
+            ]), 0..80)
+        ) {
+            let text: String = pieces.concat();
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
+        }
     }
 }
