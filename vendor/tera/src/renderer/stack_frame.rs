@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::context::dotted_pointer;
-use crate::renderer::for_loop::ForLoop;
+use crate::renderer::for_loop::{ForLoop, ForLoopValues};
 use crate::template::Template;
 
 pub type Val<'a> = Cow<'a, Value>;
@@ -169,6 +169,16 @@ impl<'a> StackFrame<'a> {
             }
 
             if real_key == for_loop.value_name && !tail.is_empty() {
+                // An owned list (a filter's result, a `set` variable): look
+                // the path up in the item and copy what it finds, not the
+                // whole item first.
+                if let ForLoopValues::Array(Cow::Owned(ref values)) = for_loop.values {
+                    return values
+                        .as_array()
+                        .and_then(|items| items.get(for_loop.current))
+                        .and_then(|item| dotted_pointer(item, tail))
+                        .map(|found| Cow::Owned(found.clone()));
+                }
                 return value_by_pointer(tail, &for_loop.get_current_value());
             }
         }
