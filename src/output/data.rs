@@ -11,6 +11,7 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::GeneratedFile;
@@ -47,32 +48,49 @@ struct Table<'s> {
 
 /// The JSON and CSV files of every collection.
 pub fn render(site: &Site) -> Result<Vec<GeneratedFile>, Diagnostic> {
-    let mut files = Vec::new();
-    for collection in site.config.collections.keys() {
-        for lang in languages(site, collection) {
+    let tables: Vec<(&String, &str)> = site
+        .config
+        .collections
+        .keys()
+        .flat_map(|collection| {
+            languages(site, collection)
+                .into_iter()
+                .map(move |lang| (collection, lang))
+        })
+        .collect();
+    // One table per collection and language, each written twice: on both
+    // cores, as the rest of the build (the news table is most of the work).
+    let files: Vec<Result<[GeneratedFile; 2], Diagnostic>> = tables
+        .par_iter()
+        .map(|&(collection, lang)| {
             let table = table(site, collection, lang);
             let stem = if lang == site.config.default_language {
                 collection.clone()
             } else {
                 format!("{collection}.{lang}")
             };
-            files.push(GeneratedFile::text(
-                format!("data/{stem}.json"),
-                to_json(&table),
-            ));
-            files.push(GeneratedFile {
-                path: format!("data/{stem}.csv"),
-                bytes: to_csv(&table).map_err(|e| {
-                    Diagnostic::error(crate::msg!(
-                        "open-data-unwritable",
-                        collection = collection,
-                        error = e
-                    ))
-                })?,
-            });
-        }
+            let (json, csv) = rayon::join(|| to_json(&table), || to_csv(&table));
+            let csv = csv.map_err(|e| {
+                Diagnostic::error(crate::msg!(
+                    "open-data-unwritable",
+                    collection = collection,
+                    error = e
+                ))
+            })?;
+            Ok([
+                GeneratedFile::text(format!("data/{stem}.json"), json),
+                GeneratedFile {
+                    path: format!("data/{stem}.csv"),
+                    bytes: csv,
+                },
+            ])
+        })
+        .collect();
+    let mut written = Vec::with_capacity(files.len() * 2);
+    for pair in files {
+        written.extend(pair?);
     }
-    Ok(files)
+    Ok(written)
 }
 
 /// The default language, then each language the collection has entries in.
