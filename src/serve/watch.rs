@@ -10,19 +10,15 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::Receiver;
-use std::time::Duration;
 
 use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
 use notify_debouncer_full::notify::{self, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 
+use crate::workspace::QUIET;
+
 /// The folders of a site that hold sources.
 const FOLDERS: [&str; 5] = ["content", "assets", "templates", "themes", "i18n"];
-
-/// How long a file must be quiet before its change is reported: enough to
-/// gather a save made of several writes and a rename, short enough not to
-/// be felt.
-const QUIET: Duration = Duration::from_millis(20);
 
 /// A watch on one site's sources.
 pub struct Watcher {

@@ -17,6 +17,8 @@ mod pages;
 mod publish;
 mod settle;
 
+pub(crate) use settle::QUIET;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

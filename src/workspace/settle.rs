@@ -7,8 +7,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
-/// How long a changed file must have been left alone before it is read:
-/// the watcher's own quiet time.
+/// How long a file must be quiet before the watcher reports its change and
+/// before a rebuild reads it: enough to gather a save made of several
+/// writes and a rename, short enough not to be felt. One constant for both,
+/// so they cannot drift apart.
 pub(crate) const QUIET: Duration = Duration::from_millis(20);
 
 /// The longest a rebuild waits for its files to be quiet: a file written
