@@ -279,6 +279,39 @@ fn hint_for(detail: &str) -> Message {
 mod tests {
     use super::*;
 
+    /// The patched Tera (vendor/tera/PATCH.md) takes a direct route for
+    /// plain dotted paths and for fields of an owned list's items; every
+    /// other form of path must still find what published Tera finds.
+    #[test]
+    fn patched_tera_finds_every_form_of_path() {
+        let context = tera::Context::from_value(serde_json::json!({
+            "page": {"title": "Titre", "fields": {"a/b": "slash", "x.y": "dot"}},
+            "list": [{"name": "un"}, {"name": "deux"}],
+            "key": "title",
+        }))
+        .unwrap();
+        let render = |source: &str| tera::Tera::one_off(source, &context, false).unwrap();
+        assert_eq!(render("{{ page.title }}"), "Titre");
+        assert_eq!(render("{{ page['title'] }} {{ page[key] }}"), "Titre Titre");
+        assert_eq!(render(r#"{{ page.fields["x.y"] }}"#), "dot");
+        assert_eq!(render("{{ page.fields['a/b'] }}"), "slash");
+        assert_eq!(render("{{ list.1.name }}"), "deux");
+        assert_eq!(
+            render("{% if page.missing %}x{% else %}none{% endif %}"),
+            "none"
+        );
+        // A loop over a filter's result (an owned list) and over the
+        // context's own list (borrowed).
+        assert_eq!(
+            render("{% for i in list | reverse %}{{ i.name }},{% endfor %}"),
+            "deux,un,"
+        );
+        assert_eq!(
+            render("{% for i in list %}{{ i.name }},{% endfor %}"),
+            "un,deux,"
+        );
+    }
+
     #[test]
     fn escapes_the_five_characters_and_keeps_the_rest() {
         assert_eq!(
