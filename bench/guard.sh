@@ -20,11 +20,9 @@ BASELINE="$REPO/bench/guard-baseline"
 TOLERANCE="${GUARD_TOLERANCE:-5}" # percent
 COPIES="${COPIES:-8}"
 command -v valgrind >/dev/null || { echo "valgrind not found (apt-get install valgrind)" >&2; exit 2; }
-PARVIS_BIN="${PARVIS_BIN:-}"
-if [ -z "$PARVIS_BIN" ]; then
-  (cd "$REPO" && cargo build --release --quiet)
-  PARVIS_BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/parvis"
-fi
+# shellcheck source=bench/lib.sh
+. "$REPO/bench/lib.sh"
+parvis_bin
 
 SITE="$(mktemp -d)"
 OUT="$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)"

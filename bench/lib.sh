@@ -1,4 +1,4 @@
-# Shared by bench/build.sh and bench/search.sh (sourced, not run).
+# Shared by the bench scripts (sourced, not run).
 #
 # The benchmark machine may be shared: before each measured run, wait until
 # the CPUs are idle, and record how busy the machine was during the run
@@ -40,12 +40,17 @@ timed_run() {
   rm -f "$tmp" "$tmp.log"
 }
 
-# The tools both scripts need: GNU time at $TIME, and the parvis binary
-# (built in release mode unless PARVIS_BIN names one). Sets PARVIS_BIN.
-require_tools() {
-  [ -x "$TIME" ] || { echo "GNU time not found at $TIME (apt-get install time)" >&2; exit 2; }
+# The parvis binary: built in release mode (where cargo puts it, under
+# CARGO_TARGET_DIR if set) unless PARVIS_BIN names one. Sets PARVIS_BIN.
+parvis_bin() {
   if [ -z "${PARVIS_BIN:-}" ]; then
     (cd "$REPO" && cargo build --release --quiet)
     PARVIS_BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/parvis"
   fi
+}
+
+# The tools both scripts need: GNU time at $TIME, and the parvis binary.
+require_tools() {
+  [ -x "$TIME" ] || { echo "GNU time not found at $TIME (apt-get install time)" >&2; exit 2; }
+  parvis_bin
 }

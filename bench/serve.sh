@@ -51,7 +51,16 @@ RESULTS="$(mktemp)"
 SERVE_TMP="${SERVE_TMP:-/dev/shm}"
 TMPDIR="$SERVE_TMP" "$PARVIS_BIN" serve --quiet --root "$WORK" --port "$PORT" >"$LOG" 2>&1 &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -f "$LOG" "$RESULTS"; rm -rf "$WORK"' EXIT
+# Stops the server running now and removes the copies (set -e holds in a
+# trap: a server that has already stopped must not fail it).
+HWORK=""
+cleanup() {
+  kill "$SERVER" 2>/dev/null || true
+  wait "$SERVER" 2>/dev/null || true
+  rm -f "$LOG" "$RESULTS"
+  rm -rf "$WORK" ${HWORK:+"$HWORK"}
+}
+trap cleanup EXIT
 trap 'exit 1' INT TERM
 started=$(date +%s.%N)
 # The port answers once the first build is done.
@@ -87,7 +96,6 @@ if [ "${HUGO:-1}" != 0 ]; then
   HPORT=$((PORT + 1))
   "$HUGO_BIN" server --quiet -s "$HWORK" --port "$HPORT" --bind 127.0.0.1 >"$LOG" 2>&1 &
   SERVER=$!
-  trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -f "$LOG" "$RESULTS"; rm -rf "$WORK" "$HWORK"' EXIT
   until curl -sf -o /dev/null "http://127.0.0.1:$HPORT/"; do
     kill -0 "$SERVER" 2>/dev/null || { cat "$LOG" >&2; exit 1; }
     sleep 0.2
