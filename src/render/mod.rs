@@ -43,8 +43,10 @@ fn language_context(i18n: &I18n, lang: &str) -> tera::Context {
 /// A rendered page and the problems found while rendering it.
 #[derive(Debug)]
 pub struct RenderedPage {
-    /// The HTML.
-    pub html: String,
+    /// The HTML, as bytes: it is written as it is, and Tera writes it from
+    /// text only, so checking it is UTF-8 again would be a wasted pass over
+    /// every page.
+    pub html: Vec<u8>,
     /// Broken links and other problems (errors fail the build).
     pub problems: Vec<Diagnostic>,
 }
@@ -128,13 +130,16 @@ impl<'a> Renderer<'a> {
             ),
             Owner::Alias { target } => {
                 return Ok(RenderedPage {
-                    html: self.alias_page(*target, path),
+                    html: self.alias_page(*target, path).into_bytes(),
                     problems,
                 });
             }
             Owner::ListCards { collection, lang } => {
                 return match self.list_cards(collection, lang) {
-                    Ok(html) => Ok(RenderedPage { html, problems }),
+                    Ok(html) => Ok(RenderedPage {
+                        html: html.into_bytes(),
+                        problems,
+                    }),
                     Err(problem) => Err(vec![problem]),
                 };
             }
@@ -222,11 +227,11 @@ impl<'a> Renderer<'a> {
 
     /// The page's HTML with every [`ROOT_MARK`] written as the page's way
     /// to the site root.
-    fn with_root(&self, html: String, path: &str) -> String {
+    fn with_root(&self, html: Vec<u8>, path: &str) -> Vec<u8> {
         // A page is tens of kilobytes with a hundred marks or so: one pass of
         // a vectorized search, where `str::replace` scanned it twice with a
         // slower searcher (a tenth of a build's instructions).
-        let mut marks = memchr::memmem::find_iter(html.as_bytes(), ROOT_MARK.as_bytes()).peekable();
+        let mut marks = memchr::memmem::find_iter(&html, ROOT_MARK.as_bytes()).peekable();
         if marks.peek().is_none() {
             return html;
         }
@@ -237,14 +242,14 @@ impl<'a> Renderer<'a> {
                 up => up,
             },
         };
-        let mut out = String::with_capacity(html.len() + 8 * root.len());
+        let mut out = Vec::with_capacity(html.len() + 8 * root.len());
         let mut last = 0;
         for at in marks {
-            out.push_str(&html[last..at]);
-            out.push_str(&root);
+            out.extend_from_slice(&html[last..at]);
+            out.extend_from_slice(root.as_bytes());
             last = at + ROOT_MARK.len();
         }
-        out.push_str(&html[last..]);
+        out.extend_from_slice(&html[last..]);
         out
     }
 

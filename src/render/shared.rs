@@ -58,7 +58,11 @@ impl Renderer<'_> {
         for name in names {
             let html = self.templates.render(&self.site.root, name, &context)?;
             let key = name[FOLDER.len()..name.len() - ".html".len()].replace(['/', '-'], "_");
-            parts.insert(key, Value::String(html));
+            // Tera writes text only: never lossy in fact.
+            parts.insert(
+                key,
+                Value::String(String::from_utf8_lossy(&html).into_owned()),
+            );
         }
         Ok(Arc::new(Value::Object(parts)))
     }

@@ -166,10 +166,12 @@ impl Templates {
         root: &Path,
         name: &str,
         context: &tera::Context,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut html = Vec::new();
         self.tera
-            .render(name, context)
-            .map_err(|e| template_error(root, &self.files, &e))
+            .render_to(name, context, &mut html)
+            .map_err(|e| template_error(root, &self.files, &e))?;
+        Ok(html)
     }
 }
 

@@ -60,7 +60,7 @@ pub(super) fn render(
             progress.done.fetch_add(1, Ordering::Relaxed);
             let (page, reads) = recording_reads(|| renderer.render(path, owner));
             let outcome = page.and_then(|page| {
-                sink.write(&urls::output_file(path), page.html.as_bytes())
+                sink.write(&urls::output_file(path), &page.html)
                     .map_err(|e| vec![write_failure(Path::new(path), &e)])?;
                 if page.problems.is_empty() {
                     let fingerprint = versions.page(site, path, owner, &reads);
