@@ -75,16 +75,22 @@ pub(super) fn write(
     };
     docs.sort_by_cached_key(position);
     let ranges = ranges(&docs, position);
-    // Documents and passages on one side, postings then word lists on the
-    // other.
-    let (mut files, more) = rayon::join(
-        || doc_files(site, &docs, &langs, &collections),
+    // Postings then word lists on one side (mostly serial), documents and
+    // passages on the other: the passages, most of the bytes, keep the
+    // second core busy meanwhile. Passages are made and written in one
+    // pass, never all held at once.
+    let ((mut files, passages), more) = rayon::join(
+        || {
+            let files = doc_files(site, &docs, &langs, &collections);
+            (files, write_passages(&docs, write))
+        },
         || {
             let (stems, mut files) = postings(vocabulary, &docs);
             files.extend(wordlists::files(vocabulary, &stems));
             files
         },
     );
+    let passages = passages?;
     files.extend(more);
     let build = build_id(&files, &docs);
     let meta = json!({
@@ -102,25 +108,6 @@ pub(super) fn write(
         "search/meta.js".into(),
         format!("parvisSearch.meta({meta});\n"),
     ));
-    // Passages are most of the bytes: made and written in one pass, never
-    // all held at once.
-    let passages: Vec<(String, usize)> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(n, doc)| {
-            let mut written = Vec::new();
-            for (part, text) in passages::parts(&doc.body.text).into_iter().enumerate() {
-                let path = format!("search/e/{n}-{part}.js");
-                let script = passages::script(n, part, text);
-                write(&path, script.as_bytes())?;
-                written.push((path, script.len()));
-            }
-            Ok(written)
-        })
-        .collect::<std::io::Result<Vec<_>>>()?
-        .into_iter()
-        .flatten()
-        .collect();
     let mut stats = IndexStats {
         documents: docs.len(),
         words: vocabulary.words.len(),
@@ -138,6 +125,29 @@ pub(super) fn write(
         .chain(passages.into_iter().map(|(path, _)| path))
         .collect();
     Ok(stats)
+}
+
+/// Writes the passages of `docs` (numbered in order) through `write`;
+/// returns each file's site path and size.
+fn write_passages(
+    docs: &[IndexedDoc],
+    write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
+) -> std::io::Result<Vec<(String, usize)>> {
+    let written = docs
+        .par_iter()
+        .enumerate()
+        .map(|(n, doc)| {
+            let mut written = Vec::new();
+            for (part, text) in passages::parts(&doc.body.text).into_iter().enumerate() {
+                let path = format!("search/e/{n}-{part}.js");
+                let script = passages::script(n, part, text);
+                write(&path, script.as_bytes())?;
+                written.push((path, script.len()));
+            }
+            Ok(written)
+        })
+        .collect::<std::io::Result<Vec<_>>>()?;
+    Ok(written.into_iter().flatten().collect())
 }
 
 fn collection_keys(site: &Site) -> Vec<CollectionKey> {
@@ -229,7 +239,15 @@ fn postings(
     vocabulary: &Vocabulary,
     docs: &[IndexedDoc],
 ) -> (HashMap<u32, StemInfo>, Vec<(String, String)>) {
-    let mut lists: Vec<Vec<(u32, u8)>> = vec![Vec::new(); vocabulary.stems.len()];
+    // Sized first: millions of postings pushed into growing lists spent
+    // most of their time copying them as they grew.
+    let mut sizes = vec![0usize; vocabulary.stems.len()];
+    for doc in docs {
+        for &(stem, _) in &doc.terms {
+            sizes[stem as usize] += 1;
+        }
+    }
+    let mut lists: Vec<Vec<(u32, u8)>> = sizes.into_iter().map(Vec::with_capacity).collect();
     for (n, doc) in docs.iter().enumerate() {
         for &(stem, value) in &doc.terms {
             lists[stem as usize].push((n as u32, value));
@@ -248,9 +266,7 @@ fn postings(
         let documents = list.len();
         let capped = list.len() > MAX_POSTINGS;
         if capped {
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list.truncate(MAX_POSTINGS);
-            list.sort_unstable();
+            keep_best(&mut list, MAX_POSTINGS);
         }
         let encoded = encode(&list);
         if size > 0 && size + encoded.len() > POSTINGS_FILE_SIZE {
@@ -271,6 +287,18 @@ fn postings(
         files.push(postings_file(files.len(), &current));
     }
     (stems, files)
+}
+
+/// Keeps the `max` best postings of `list` (sorted by document): the
+/// highest values, ties to the first documents. They are found in linear
+/// time: a full sort of each nearly-stop word's thousands of postings was
+/// most of the postings' time.
+fn keep_best(list: &mut Vec<(u32, u8)>, max: usize) {
+    if list.len() > max && max > 0 {
+        list.select_nth_unstable_by(max - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list.truncate(max);
+    }
+    list.sort_unstable();
 }
 
 fn postings_file(n: usize, stems: &[(u32, String)]) -> (String, String) {
@@ -334,6 +362,24 @@ fn build_id(files: &[(String, String)], docs: &[IndexedDoc]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_best_postings_are_kept_in_document_order(
+            values in proptest::collection::vec(0u8..8, 0..300),
+            max in 1usize..100,
+        ) {
+            // Few values, so that ties decide which documents are kept.
+            let list: Vec<(u32, u8)> = values.iter().enumerate().map(|(d, &v)| (d as u32, v)).collect();
+            let mut expected = list.clone();
+            expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            expected.truncate(max);
+            expected.sort_unstable();
+            let mut kept = list;
+            keep_best(&mut kept, max);
+            proptest::prop_assert_eq!(kept, expected);
+        }
+    }
 
     #[test]
     fn postings_encode_deltas_in_base_32() {

@@ -280,6 +280,9 @@ impl Indexer {
                 let slot = &mut best[state.folded_of[lower as usize] as usize];
                 *slot = Some(match *slot {
                     None => (lower, c.french),
+                    // Most documents write a word as the first did: no
+                    // need to compare it with itself.
+                    Some((seen, french)) if seen == lower => (seen, french || c.french),
                     Some((seen, french)) => {
                         let smaller = state.lowers[lower as usize] < state.lowers[seen as usize];
                         (if smaller { lower } else { seen }, french || c.french)
