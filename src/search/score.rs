@@ -204,6 +204,35 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The runs are those of a plain split on every character that is
+        /// neither alphanumeric nor an apostrophe, counted each time they
+        /// occur, whatever the text.
+        #[test]
+        fn runs_are_the_words_of_a_plain_split(
+            text in "([a-zA-Z0-9'’ ,.éÉàçœ×÷—-]|\\PC){0,80}",
+        ) {
+            let words: Vec<&str> = text
+                .split(|c: char| !(c.is_alphanumeric() || normalize::is_apostrophe(c)))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let mut expected: Vec<(&str, (u32, u8))> = Vec::new();
+            for w in &words {
+                match expected.iter_mut().find(|(e, _)| e == w) {
+                    Some((_, (weight, _))) => *weight += 1,
+                    None => expected.push((w, (1, IN_BODY))),
+                }
+            }
+            expected.sort_unstable();
+            let mut runs = Runs::default();
+            let count = tally(&mut runs, &text, BODY);
+            let mut found: Vec<(&str, (u32, u8))> = runs.into_iter().collect();
+            found.sort_unstable();
+            proptest::prop_assert_eq!(count as usize, words.len());
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
+
     #[test]
     fn tiers_outrank_frequency() {
         let average = 300.0;
