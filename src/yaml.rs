@@ -124,10 +124,17 @@ fn clean_message(message: &str) -> String {
 fn key_line(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .position(|line| {
+            // Quoted keys are unquoted in place: two strings formatted for
+            // every line of every front matter were most of this search.
+            let quoted = |q: char| {
+                line.strip_prefix(q)
+                    .and_then(|rest| rest.strip_prefix(key))
+                    .and_then(|rest| rest.strip_prefix(q))
+            };
             let unquoted = line
                 .strip_prefix(key)
-                .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
-                .or_else(|| line.strip_prefix(&format!("'{key}'")));
+                .or_else(|| quoted('"'))
+                .or_else(|| quoted('\''));
             unquoted.is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .map(|i| i + 1)
@@ -177,9 +184,12 @@ mod tests {
 
     #[test]
     fn keys_keep_their_lines() {
-        let m = parse_mapping("title: A\n\nfounded: 2013\n").expect("valid");
+        let m = parse_mapping("title: A\n\nfounded: 2013\n\"summary\": B\n'lang' : fr\n")
+            .expect("valid");
         assert_eq!(m["title"], (Value::from("A"), 1));
         assert_eq!(m["founded"], (Value::from(2013), 3));
+        assert_eq!(m["summary"], (Value::from("B"), 4));
+        assert_eq!(m["lang"], (Value::from("fr"), 5));
     }
 
     #[test]
