@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
 
+use super::context_pool::ContextPool;
 use crate::config::LinkStyle;
 use crate::site::Site;
 
@@ -142,12 +143,11 @@ pub(super) type Cards = Arc<Mutex<HashMap<CardKey, String>>>;
 pub(super) struct CardFunction {
     /// The templates, with every other function.
     pub(super) tera: tera::Tera,
-    /// Each language's interface words, as the card template reads `t`.
-    pub(super) words: Arc<HashMap<String, Value>>,
+    /// Contexts for cards of each language, with `lang`, `root` and the
+    /// interface words the card template reads as `t`.
+    pub(super) contexts: Arc<ContextPool>,
     /// Cards made during this build.
     pub(super) made: Cards,
-    /// What the card template reads as `root`.
-    pub(super) root: &'static str,
 }
 
 /// The template a card is rendered with.
@@ -174,19 +174,26 @@ impl tera::Function for CardFunction {
         if let Some(html) = made(&self.made) {
             return Ok(Value::String(html));
         }
-        // Values are moved in: `insert` would serialize each again, the
-        // words and the card field by field.
+        let mut context = match self.contexts.take(lang) {
+            Some(context) => context,
+            None => self.contexts.base(lang).unwrap_or_else(|| {
+                // A language the site does not declare: no words.
+                let mut context = tera::Context::new();
+                context.insert("lang", lang);
+                context.insert("root", super::ROOT_MARK);
+                context
+            }),
+        };
+        // Values are moved in: `insert` would serialize the card again,
+        // field by field.
         let mut values = serde_json::Map::new();
         values.insert("card".into(), card.clone());
         values.insert("level".into(), level.into());
         values.insert("kicker".into(), kicker.into());
-        values.insert("lang".into(), lang.into());
-        values.insert("root".into(), self.root.into());
-        if let Some(words) = self.words.get(lang) {
-            values.insert("t".into(), words.clone());
-        }
-        let context = tera::Context::from_value(Value::Object(values))?;
-        let html = self.tera.render(CARD_TEMPLATE, &context)?;
+        context.extend(tera::Context::from_value(Value::Object(values))?);
+        let html = self.tera.render(CARD_TEMPLATE, &context);
+        self.contexts.give_back(lang, context);
+        let html = html?;
         if let Ok(mut made) = self.made.lock() {
             made.insert(key, html.clone());
         }

@@ -1,11 +1,12 @@
 //! Rendering: the fourth stage, one route of the [`Site`] into one HTML page.
 //!
 //! A [`Renderer`] is built once per build and shared by every rayon worker;
-//! it holds only read-only data. Each page gets a context with what *that*
+//! it holds read-only data, and contexts pages hand on to the next. Each page gets a context with what *that*
 //! page shows (never the whole site), so per-page work does not grow with
 //! the size of the site.
 
 pub mod context;
+mod context_pool;
 mod entry;
 pub mod filters;
 pub mod functions;
@@ -26,6 +27,7 @@ use crate::site::feeds;
 use crate::site::{EntryId, Owner, Site};
 use crate::urls;
 use context::{Alternate, FeedLink, LanguageLink, Link, NavItem, PageContext, SiteContext};
+use context_pool::ContextPool;
 use i18n::I18n;
 use shared::SharedParts;
 use templates::Templates;
@@ -65,10 +67,11 @@ pub struct Renderer<'a> {
     shared: SharedParts,
     /// The filters of each filtered list, made once for all its pages.
     filter_cache: filters::FilterCache,
-    /// Each language's `lang` and `t`, made once: cloning a context is a
-    /// copy, where inserting the words serialized a hundred of them again
-    /// for every page (a twelfth of a build's instructions).
-    language_contexts: HashMap<String, tera::Context>,
+    /// Contexts reused from page to page: each language's `lang`, `t` and
+    /// shared parts are put in a context once, not copied for every page
+    /// (inserting the words serialized a hundred of them again for every
+    /// page: a twelfth of a build's instructions).
+    contexts: ContextPool,
 }
 
 impl<'a> Renderer<'a> {
@@ -96,11 +99,12 @@ impl<'a> Renderer<'a> {
                 .collect(),
             shared: SharedParts::new(site.config.language_codes()),
             filter_cache: filters::FilterCache::new(site),
-            language_contexts: site
-                .config
-                .language_codes()
-                .map(|lang| (lang.to_string(), language_context(i18n, lang)))
-                .collect(),
+            contexts: ContextPool::new(
+                site.config
+                    .language_codes()
+                    .map(|lang| (lang.to_string(), language_context(i18n, lang)))
+                    .collect(),
+            ),
         }
     }
 
@@ -157,16 +161,25 @@ impl<'a> Renderer<'a> {
         // The page's other language versions: for hreflang and the switcher.
         let versions = self.translation_paths(path);
         page.alternates = self.alternates(&versions);
-        let mut context = self.base_context(path, page.lang, &versions);
-        match self.shared_parts(page.lang) {
-            Ok(parts) => context.insert("shared", &*parts),
-            Err(d) => {
-                problems.push(d);
-                return Err(problems);
+        let mut context = match self.contexts.take(page.lang) {
+            Some(context) => context,
+            None => {
+                let mut context = self.language_base(page.lang);
+                match self.shared_parts(page.lang) {
+                    Ok(parts) => context.insert("shared", &*parts),
+                    Err(d) => {
+                        problems.push(d);
+                        return Err(problems);
+                    }
+                }
+                context
             }
-        }
+        };
+        self.fill_context(&mut context, path, page.lang, &versions);
         context.insert("page", &page);
-        match self.templates.render(&self.site.root, &template, &context) {
+        let rendered = self.templates.render(&self.site.root, &template, &context);
+        self.contexts.give_back(page.lang, context);
+        match rendered {
             Ok(html) => Ok(RenderedPage {
                 html: self.with_root(html, path),
                 problems,
@@ -180,6 +193,26 @@ impl<'a> Renderer<'a> {
 
     /// `lang`, `root`, `t` and `site`, shared by every kind of page.
     fn base_context(&self, path: &str, lang: &str, versions: &[(String, String)]) -> tera::Context {
+        let mut context = self.language_base(lang);
+        self.fill_context(&mut context, path, lang, versions);
+        context
+    }
+
+    /// A new context with `lang` and `t` of `lang` only.
+    fn language_base(&self, lang: &str) -> tera::Context {
+        self.contexts
+            .base(lang)
+            .unwrap_or_else(|| language_context(self.i18n, lang))
+    }
+
+    /// Sets `root` and `site` in `context` for the page at `path`.
+    fn fill_context(
+        &self,
+        context: &mut tera::Context,
+        path: &str,
+        lang: &str,
+        versions: &[(String, String)],
+    ) {
         let config = &self.site.config;
         let language = config.languages.get(lang);
         let site = SiteContext {
@@ -199,10 +232,6 @@ impl<'a> Renderer<'a> {
             feeds: self.feed_links(path, lang),
             extra: &config.extra,
         };
-        let mut context = match self.language_contexts.get(lang) {
-            Some(context) => context.clone(),
-            None => language_context(self.i18n, lang),
-        };
         let root = match path {
             NOT_FOUND => self.base_path(),
             shared::NO_PAGE => ROOT_MARK.to_string(),
@@ -210,7 +239,6 @@ impl<'a> Renderer<'a> {
         };
         context.insert("root", &root);
         context.insert("site", &site);
-        context
     }
 
     /// A link to the site path `to` that is the same on every page: the

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use tera::Tera;
 
+use super::context_pool::ContextPool;
 use super::functions::{CardFunction, Cards, EntriesFunction, UrlFunction, CARD_TEMPLATE};
 use super::i18n::I18n;
 use crate::confine::SiteRoot;
@@ -95,19 +96,21 @@ impl Templates {
         if let Some(source) = card_source {
             // A card reads a few words; the whole `t` would cost more than
             // the card.
-            let words = site
+            let contexts = site
                 .config
                 .language_codes()
-                .filter_map(|lang| {
-                    let words = serde_json::to_value(i18n.words_read_by(lang, &source)).ok()?;
-                    Some((lang.to_string(), words))
+                .map(|lang| {
+                    let mut context = tera::Context::new();
+                    context.insert("lang", lang);
+                    context.insert("root", super::ROOT_MARK);
+                    context.insert("t", &i18n.words_read_by(lang, &source));
+                    (lang.to_string(), context)
                 })
                 .collect();
             let cards = CardFunction {
                 tera: self.tera.clone(),
-                words: Arc::new(words),
+                contexts: Arc::new(ContextPool::new(contexts)),
                 made: self.cards.clone(),
-                root: super::ROOT_MARK,
             };
             self.card_function = Some(cards.clone());
             self.tera.register_function("card_html", cards);
