@@ -30,6 +30,7 @@ pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+mod scan;
 pub mod search;
 pub mod serve;
 pub mod site;

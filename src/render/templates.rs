@@ -181,25 +181,24 @@ impl Templates {
 /// Escapes text for HTML text and quoted attributes. Unlike Tera's default
 /// it leaves `/` alone, so URLs stay readable and pages smaller.
 pub fn escape_html(text: &str) -> String {
-    // Every value a template shows goes through here: copy the runs
-    // between special characters whole (they are all ASCII, so byte
-    // positions are character boundaries).
+    // Every value a template shows goes through here, and few hold a
+    // special character: copy the runs between them whole (they are all
+    // ASCII, so byte positions are character boundaries).
+    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
     let mut out = String::with_capacity(text.len() + 8);
-    let mut copied = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
+    let mut rest = text;
+    while let Some(at) = crate::scan::first(rest.as_bytes(), special) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[copied..i]);
-        out.push_str(entity);
-        copied = i + 1;
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
     }
-    out.push_str(&text[copied..]);
+    out.push_str(rest);
     out
 }
 
@@ -325,6 +324,15 @@ mod tests {
         );
         assert_eq!(escape_html(""), "");
         assert_eq!(escape_html("&"), "&amp;");
+        // Past the 32-byte blocks the search tests at once.
+        let long = format!("{}<{}'{}", "a".repeat(40), "é".repeat(20), "b".repeat(5));
+        let escaped = format!(
+            "{}&lt;{}&#39;{}",
+            "a".repeat(40),
+            "é".repeat(20),
+            "b".repeat(5)
+        );
+        assert_eq!(escape_html(&long), escaped);
     }
 
     #[test]

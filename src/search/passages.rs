@@ -22,25 +22,6 @@ fn needs_escape(b: u8) -> bool {
     b == b'"' || b == b'\\' || b < b' '
 }
 
-/// The position of the first byte to escape. Blocks of 32 bytes are tested
-/// without stopping at each byte, which the compiler turns into a few
-/// vector instructions (a search that stopped at each byte was 2 % of a
-/// build's instructions); only the block that holds one is searched.
-fn first_escape(bytes: &[u8]) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let mut at = 0;
-    for block in bytes.chunks(BLOCK) {
-        if block
-            .iter()
-            .fold(false, |found, &b| found | needs_escape(b))
-        {
-            return block.iter().position(|&b| needs_escape(b)).map(|i| at + i);
-        }
-        at += block.len();
-    }
-    None
-}
-
 /// The parts of a body text: none for an empty body, the text whole up to
 /// [`WHOLE`] bytes, else a head of at most [`HEAD`] bytes ended at a space
 /// and the rest.
@@ -69,7 +50,7 @@ pub(super) fn script(n: usize, part: usize, text: &str) -> String {
     // Text rarely holds one, so runs without are copied whole.
     let mut rest = text;
     // They are ASCII: a byte found is a whole character.
-    while let Some(at) = first_escape(rest.as_bytes()) {
+    while let Some(at) = crate::scan::first(rest.as_bytes(), needs_escape) {
         out.push_str(&rest[..at]);
         match rest.as_bytes()[at] {
             b'"' => out.push_str("\\\""),
