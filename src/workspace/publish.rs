@@ -9,7 +9,7 @@ use super::{write_failure, Timer};
 use crate::bodies::Bodies;
 use crate::diagnostics::Diagnostics;
 use crate::output::sink::Sink;
-use crate::output::{data, feeds, redirects, sitemap, write_generated, GeneratedFile};
+use crate::output::{data, feeds, redirects, sitemap, write_generated};
 use crate::search::Indexer;
 use crate::site::Site;
 
@@ -25,33 +25,45 @@ pub(super) fn publish(
     timer: &mut Timer,
 ) -> HashSet<String> {
     let mut written = HashSet::new();
-    if site.config.search.enabled {
-        search.index(site, bodies);
-        match search.write(site, &|path, bytes| sink.write(path, bytes)) {
-            Ok(index) => written.extend(index.paths),
-            Err(e) => problems.push(write_failure(Path::new("search"), &e)),
+    // The index and the other files are made side by side: the index
+    // leaves a core idle at times (its postings are made in one thread),
+    // which the feeds, sitemap and open data take.
+    let (index, generated) = rayon::join(
+        || {
+            site.config.search.enabled.then(|| {
+                search.index(site, bodies);
+                search.write(site, &|path, bytes| sink.write(path, bytes))
+            })
+        },
+        || {
+            [
+                Ok(feeds::render(site, bodies)),
+                Ok(sitemap::render(site)),
+                data::render(site),
+                Ok(vec![redirects::render(site)]),
+            ]
+        },
+    );
+    match index {
+        Some(Ok(index)) => written.extend(index.paths),
+        Some(Err(e)) => problems.push(write_failure(Path::new("search"), &e)),
+        None => {}
+    }
+    for files in generated {
+        match files {
+            Ok(files) => {
+                written.extend(
+                    files
+                        .iter()
+                        .filter(|f| !site.routes.exists(&f.path))
+                        .map(|f| f.path.clone()),
+                );
+                write_generated(site, sink, &files, problems);
+            }
+            Err(d) => problems.push(d),
         }
-        timer.lap("search index");
     }
-    let mut write = |files: &[GeneratedFile], problems: &mut Diagnostics| {
-        written.extend(
-            files
-                .iter()
-                .filter(|f| !site.routes.exists(&f.path))
-                .map(|f| f.path.clone()),
-        );
-        write_generated(site, sink, files, problems);
-    };
-    write(&feeds::render(site, bodies), problems);
-    timer.lap("feeds");
-    write(&sitemap::render(site), problems);
-    timer.lap("sitemap");
-    match data::render(site) {
-        Ok(files) => write(&files, problems),
-        Err(d) => problems.push(d),
-    }
-    timer.lap("open data");
-    write(&[redirects::render(site)], problems);
-    timer.lap("redirects");
+    // One lap: the index and the rest share the cores.
+    timer.lap("published files");
     written
 }
