@@ -6,8 +6,9 @@
 //! every card. Copying them into a new context for each page or card, then
 //! freeing them, was 3 % of a build's instructions; a context given back
 //! after a render keeps them, and the next render of that language only
-//! replaces the values that are its own. Every page (every card) sets the
-//! same keys, so nothing of one is left for the next.
+//! sets the values that are its own. A context is lent ([`Lent`]): what a
+//! render sets on it is removed when it goes back, so nothing of one page
+//! can be seen by the next, whatever values each kind of page sets.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -35,17 +36,24 @@ impl ContextPool {
         self.bases.get(lang).cloned()
     }
 
-    /// A context given back after a render of `lang`, if one is free.
-    pub(super) fn take(&self, lang: &str) -> Option<tera::Context> {
-        self.lock().get_mut(lang)?.pop()
-    }
-
-    /// Gives back a context used by a render of `lang`.
-    pub(super) fn give_back(&self, lang: &str, context: tera::Context) {
-        self.lock()
-            .entry(lang.to_string())
-            .or_default()
-            .push(context);
+    /// Lends a context for a render of `lang`: one given back before, or
+    /// else the one `fresh` makes.
+    pub(super) fn lend<'p, 'l, E>(
+        &'p self,
+        lang: &'l str,
+        fresh: impl FnOnce() -> Result<tera::Context, E>,
+    ) -> Result<Lent<'p, 'l>, E> {
+        let free = self.lock().get_mut(lang).and_then(Vec::pop);
+        let context = match free {
+            Some(context) => context,
+            None => fresh()?,
+        };
+        Ok(Lent {
+            pool: self,
+            lang,
+            context,
+            own: Vec::new(),
+        })
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Vec<tera::Context>>> {
@@ -55,23 +63,86 @@ impl ContextPool {
     }
 }
 
+/// A context lent for one render. The values set on it are that render's
+/// own: they are removed when it is dropped, and the context goes back to
+/// its pool with only what every render of its language shares.
+pub(super) struct Lent<'p, 'l> {
+    pool: &'p ContextPool,
+    lang: &'l str,
+    context: tera::Context,
+    /// The keys set on it.
+    own: Vec<String>,
+}
+
+impl Lent<'_, '_> {
+    /// Sets `key` for this render.
+    pub(super) fn set<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        self.own.push(key.to_string());
+        self.context.insert(key, value);
+    }
+
+    /// Sets each of `values` for this render, moved in: not serialized
+    /// again.
+    pub(super) fn set_values(
+        &mut self,
+        values: serde_json::Map<String, serde_json::Value>,
+    ) -> tera::Result<()> {
+        self.own.extend(values.keys().cloned());
+        self.context
+            .extend(tera::Context::from_value(serde_json::Value::Object(
+                values,
+            ))?);
+        Ok(())
+    }
+
+    /// The context, to render with.
+    pub(super) fn context(&self) -> &tera::Context {
+        &self.context
+    }
+}
+
+impl Drop for Lent<'_, '_> {
+    fn drop(&mut self) {
+        let mut context = std::mem::take(&mut self.context);
+        for key in &self.own {
+            context.remove(key);
+        }
+        self.pool
+            .lock()
+            .entry(self.lang.to_string())
+            .or_default()
+            .push(context);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn contexts_given_back_are_taken_again_by_their_language_only() {
+    fn lent_contexts_come_back_without_what_a_render_set() {
         let mut fr = tera::Context::new();
         fr.insert("lang", "fr");
         let pool = ContextPool::new(HashMap::from([("fr".to_string(), fr)]));
-        assert!(pool.take("fr").is_none());
-        let mut used = pool.base("fr").expect("fr is known");
-        used.insert("page", "one");
-        pool.give_back("fr", used);
-        assert!(pool.take("en").is_none());
-        let again = pool.take("fr").expect("given back");
-        assert_eq!(again.get("page"), Some(&tera::Value::from("one")));
-        assert!(pool.take("fr").is_none());
-        assert!(pool.base("en").is_none());
+        let fresh = || pool.base("fr").ok_or(());
+        {
+            let mut first = pool.lend("fr", fresh).expect("a fresh context");
+            first.set("page", "one");
+            first.set("only_here", &1);
+            assert_eq!(first.context().get("page"), Some(&tera::Value::from("one")));
+        }
+        let made = std::cell::Cell::new(0);
+        let counted = || {
+            made.set(made.get() + 1);
+            pool.base("fr").ok_or(())
+        };
+        let second = pool.lend("fr", counted).expect("the one given back");
+        assert_eq!(made.get(), 0, "the context given back is lent again");
+        assert_eq!(second.context().get("lang"), Some(&tera::Value::from("fr")));
+        assert!(second.context().get("page").is_none());
+        assert!(second.context().get("only_here").is_none());
+        // Another language does not get it.
+        let english = pool.lend("en", || Err::<tera::Context, _>("none free"));
+        assert!(english.is_err());
     }
 }

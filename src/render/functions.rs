@@ -174,26 +174,25 @@ impl tera::Function for CardFunction {
         if let Some(html) = made(&self.made) {
             return Ok(Value::String(html));
         }
-        let mut context = match self.contexts.take(lang) {
-            Some(context) => context,
-            None => self.contexts.base(lang).unwrap_or_else(|| {
+        let fresh = || {
+            Ok::<_, tera::Error>(self.contexts.base(lang).unwrap_or_else(|| {
                 // A language the site does not declare: no words.
                 let mut context = tera::Context::new();
                 context.insert("lang", lang);
                 context.insert("root", super::ROOT_MARK);
                 context
-            }),
+            }))
         };
+        let mut context = self.contexts.lend(lang, fresh)?;
         // Values are moved in: `insert` would serialize the card again,
         // field by field.
         let mut values = serde_json::Map::new();
         values.insert("card".into(), card.clone());
         values.insert("level".into(), level.into());
         values.insert("kicker".into(), kicker.into());
-        context.extend(tera::Context::from_value(Value::Object(values))?);
-        let html = self.tera.render(CARD_TEMPLATE, &context);
-        self.contexts.give_back(lang, context);
-        let html = html?;
+        context.set_values(values)?;
+        let html = self.tera.render(CARD_TEMPLATE, context.context())?;
+        drop(context);
         if let Ok(mut made) = self.made.lock() {
             made.insert(key, html.clone());
         }

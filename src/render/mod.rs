@@ -161,24 +161,26 @@ impl<'a> Renderer<'a> {
         // The page's other language versions: for hreflang and the switcher.
         let versions = self.translation_paths(path);
         page.alternates = self.alternates(&versions);
-        let mut context = match self.contexts.take(page.lang) {
-            Some(context) => context,
-            None => {
-                let mut context = self.language_base(page.lang);
-                match self.shared_parts(page.lang) {
-                    Ok(parts) => context.insert("shared", &*parts),
-                    Err(d) => {
-                        problems.push(d);
-                        return Err(problems);
-                    }
-                }
-                context
+        let fresh = || {
+            let mut context = self.language_base(page.lang);
+            context.insert("shared", &*self.shared_parts(page.lang)?);
+            Ok(context)
+        };
+        let mut context = match self.contexts.lend(page.lang, fresh) {
+            Ok(context) => context,
+            Err(d) => {
+                problems.push(d);
+                return Err(problems);
             }
         };
-        self.fill_context(&mut context, path, page.lang, &versions);
-        context.insert("page", &page);
-        let rendered = self.templates.render(&self.site.root, &template, &context);
-        self.contexts.give_back(page.lang, context);
+        let (root, site) = self.page_values(path, page.lang, &versions);
+        context.set("root", &root);
+        context.set("site", &site);
+        context.set("page", &page);
+        let rendered = self
+            .templates
+            .render(&self.site.root, &template, context.context());
+        drop(context);
         match rendered {
             Ok(html) => Ok(RenderedPage {
                 html: self.with_root(html, path),
@@ -194,7 +196,9 @@ impl<'a> Renderer<'a> {
     /// `lang`, `root`, `t` and `site`, shared by every kind of page.
     fn base_context(&self, path: &str, lang: &str, versions: &[(String, String)]) -> tera::Context {
         let mut context = self.language_base(lang);
-        self.fill_context(&mut context, path, lang, versions);
+        let (root, site) = self.page_values(path, lang, versions);
+        context.insert("root", &root);
+        context.insert("site", &site);
         context
     }
 
@@ -205,14 +209,13 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|| language_context(self.i18n, lang))
     }
 
-    /// Sets `root` and `site` in `context` for the page at `path`.
-    fn fill_context(
+    /// `root` and `site` for the page at `path`.
+    fn page_values(
         &self,
-        context: &mut tera::Context,
         path: &str,
-        lang: &str,
+        lang: &'a str,
         versions: &[(String, String)],
-    ) {
+    ) -> (String, SiteContext<'_>) {
         let config = &self.site.config;
         let language = config.languages.get(lang);
         let site = SiteContext {
@@ -237,8 +240,7 @@ impl<'a> Renderer<'a> {
             shared::NO_PAGE => ROOT_MARK.to_string(),
             _ => root_of(path),
         };
-        context.insert("root", &root);
-        context.insert("site", &site);
+        (root, site)
     }
 
     /// A link to the site path `to` that is the same on every page: the
