@@ -1,9 +1,9 @@
 //! Rendering: the fourth stage, one route of the [`Site`] into one HTML page.
 //!
 //! A [`Renderer`] is built once per build and shared by every rayon worker;
-//! it holds read-only data, and contexts pages hand on to the next. Each page gets a context with what *that*
-//! page shows (never the whole site), so per-page work does not grow with
-//! the size of the site.
+//! it holds read-only data, and contexts that pages hand on to the next.
+//! Each page gets a context with what *that* page shows (never the whole
+//! site), so per-page work does not grow with the size of the site.
 
 pub mod context;
 mod context_pool;

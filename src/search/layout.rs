@@ -370,7 +370,8 @@ mod tests {
             max in 1usize..100,
         ) {
             // Few values, so that ties decide which documents are kept.
-            let list: Vec<(u32, u8)> = values.iter().enumerate().map(|(d, &v)| (d as u32, v)).collect();
+            let list: Vec<(u32, u8)> =
+                values.iter().enumerate().map(|(d, &v)| (d as u32, v)).collect();
             let mut expected = list.clone();
             expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             expected.truncate(max);
