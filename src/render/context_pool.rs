@@ -71,23 +71,27 @@ pub(super) struct Lent<'p, 'l> {
     lang: &'l str,
     context: tera::Context,
     /// The keys set on it.
-    own: Vec<String>,
+    own: Vec<&'static str>,
 }
 
 impl Lent<'_, '_> {
     /// Sets `key` for this render.
-    pub(super) fn set<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) {
-        self.own.push(key.to_string());
+    pub(super) fn set<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.own.push(key);
         self.context.insert(key, value);
     }
 
     /// Sets each of `values` for this render, moved in: not serialized
     /// again.
-    pub(super) fn set_values(
+    pub(super) fn set_values<const N: usize>(
         &mut self,
-        values: serde_json::Map<String, serde_json::Value>,
+        values: [(&'static str, serde_json::Value); N],
     ) -> tera::Result<()> {
-        self.own.extend(values.keys().cloned());
+        self.own.extend(values.iter().map(|(key, _)| *key));
+        let values = values
+            .into_iter()
+            .map(|(key, value)| (key.to_string(), value))
+            .collect();
         self.context
             .extend(tera::Context::from_value(serde_json::Value::Object(
                 values,
@@ -107,11 +111,15 @@ impl Drop for Lent<'_, '_> {
         for key in &self.own {
             context.remove(key);
         }
-        self.pool
-            .lock()
-            .entry(self.lang.to_string())
-            .or_default()
-            .push(context);
+        // Every page goes through here: the language's name is copied only
+        // the first time one of its contexts comes back.
+        let mut free = self.pool.lock();
+        match free.get_mut(self.lang) {
+            Some(contexts) => contexts.push(context),
+            None => {
+                free.insert(self.lang.to_string(), vec![context]);
+            }
+        }
     }
 }
 

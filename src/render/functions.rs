@@ -150,6 +150,22 @@ pub(super) struct CardFunction {
     pub(super) made: Cards,
 }
 
+/// What every card of `lang` sees besides the card: `lang`, `root` (the
+/// mark the page fills in) and the interface `words` the card template
+/// reads, as `t`.
+pub(super) fn card_context(
+    lang: &str,
+    words: Option<&std::collections::BTreeMap<String, String>>,
+) -> tera::Context {
+    let mut context = tera::Context::new();
+    context.insert("lang", lang);
+    context.insert("root", super::ROOT_MARK);
+    if let Some(words) = words {
+        context.insert("t", words);
+    }
+    context
+}
+
 /// The template a card is rendered with.
 pub const CARD_TEMPLATE: &str = "partials/card.html";
 
@@ -175,22 +191,18 @@ impl tera::Function for CardFunction {
             return Ok(Value::String(html));
         }
         let fresh = || {
-            Ok::<_, tera::Error>(self.contexts.base(lang).unwrap_or_else(|| {
-                // A language the site does not declare: no words.
-                let mut context = tera::Context::new();
-                context.insert("lang", lang);
-                context.insert("root", super::ROOT_MARK);
-                context
-            }))
+            // A language the site does not declare has no words.
+            let base = self.contexts.base(lang);
+            Ok::<_, tera::Error>(base.unwrap_or_else(|| card_context(lang, None)))
         };
         let mut context = self.contexts.lend(lang, fresh)?;
         // Values are moved in: `insert` would serialize the card again,
         // field by field.
-        let mut values = serde_json::Map::new();
-        values.insert("card".into(), card.clone());
-        values.insert("level".into(), level.into());
-        values.insert("kicker".into(), kicker.into());
-        context.set_values(values)?;
+        context.set_values([
+            ("card", card.clone()),
+            ("level", level.into()),
+            ("kicker", kicker.into()),
+        ])?;
         let html = self.tera.render(CARD_TEMPLATE, context.context())?;
         drop(context);
         if let Ok(mut made) = self.made.lock() {

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use tera::Tera;
 
 use super::context_pool::ContextPool;
-use super::functions::{CardFunction, Cards, EntriesFunction, UrlFunction, CARD_TEMPLATE};
+use super::functions::{
+    card_context, CardFunction, Cards, EntriesFunction, UrlFunction, CARD_TEMPLATE,
+};
 use super::i18n::I18n;
 use crate::confine::SiteRoot;
 use crate::diagnostics::{Diagnostic, Span};
@@ -100,11 +102,8 @@ impl Templates {
                 .config
                 .language_codes()
                 .map(|lang| {
-                    let mut context = tera::Context::new();
-                    context.insert("lang", lang);
-                    context.insert("root", super::ROOT_MARK);
-                    context.insert("t", &i18n.words_read_by(lang, &source));
-                    (lang.to_string(), context)
+                    let words = i18n.words_read_by(lang, &source);
+                    (lang.to_string(), card_context(lang, Some(&words)))
                 })
                 .collect();
             let cards = CardFunction {
