@@ -8,31 +8,48 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalizes free text into a slug: lower-cased, accents folded
 /// (`santé` → `sante`, `œ` → `oe`), every other run of characters → `-`.
 pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    let mut push = |c: char| {
-        if c.is_ascii_alphanumeric() {
-            if pending_dash && !out.is_empty() {
-                out.push('-');
-            }
-            pending_dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else {
-            pending_dash = true;
-        }
-    };
+    let mut slug = Slug::with_capacity(text.len());
     // Only ASCII letters and digits are kept, and decomposing never moves
     // them: each character can be folded alone, and most, being ASCII,
     // need no folding (decomposing whole titles and headings was 2 % of a
     // build's instructions).
     for c in text.chars() {
         if c.is_ascii() {
-            push(c);
+            slug.push(c);
         } else {
-            fold_char(c).for_each(&mut push);
+            fold_char(c).for_each(|c| slug.push(c));
         }
     }
-    out
+    slug.out
+}
+
+/// A slug being written from folded characters: ASCII letters and digits
+/// lower-cased, every other run of characters one `-` between them.
+#[derive(Default)]
+struct Slug {
+    out: String,
+    pending_dash: bool,
+}
+
+impl Slug {
+    fn with_capacity(bytes: usize) -> Slug {
+        Slug {
+            out: String::with_capacity(bytes),
+            pending_dash: false,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if c.is_ascii_alphanumeric() {
+            if self.pending_dash && !self.out.is_empty() {
+                self.out.push('-');
+            }
+            self.pending_dash = false;
+            self.out.push(c.to_ascii_lowercase());
+        } else {
+            self.pending_dash = true;
+        }
+    }
 }
 
 /// Whether an editor-written `slug:` is already in its normal form.
@@ -120,20 +137,9 @@ mod tests {
         fn slugs_are_those_of_the_whole_text_folded(
             text in "([a-zA-Z0-9 .'-]|[éèÉœŒæßøłﬁ①ᵃ²]|[\u{300}-\u{36f}\u{5b0}-\u{5c7}]|\\PC){0,40}",
         ) {
-            let mut expected = String::new();
-            let mut pending_dash = false;
-            for c in fold(&text) {
-                if c.is_ascii_alphanumeric() {
-                    if pending_dash && !expected.is_empty() {
-                        expected.push('-');
-                    }
-                    pending_dash = false;
-                    expected.push(c.to_ascii_lowercase());
-                } else {
-                    pending_dash = true;
-                }
-            }
-            proptest::prop_assert_eq!(slugify(&text), expected);
+            let mut expected = Slug::default();
+            fold(&text).for_each(|c| expected.push(c));
+            proptest::prop_assert_eq!(slugify(&text), expected.out);
         }
     }
 
