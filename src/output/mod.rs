@@ -42,14 +42,15 @@ impl GeneratedFile {
 
 /// Writes generated files into the staging folder. Where the site has a
 /// page or a static file of its own (its own `robots.txt`…), that file is
-/// kept and a warning says so. Returns how many files were written.
+/// kept and a warning says so. Returns the site paths of the files it
+/// wrote or tried to write (a failed write is reported in `problems`).
 pub fn write_generated(
     site: &Site,
     sink: &dyn Sink,
     files: &[GeneratedFile],
     problems: &mut impl Extend<Diagnostic>,
-) -> usize {
-    let mut written = 0;
+) -> Vec<String> {
+    let mut written = Vec::with_capacity(files.len());
     for file in files {
         if site.routes.exists(&file.path) {
             problems.extend([Diagnostic::warning(msg!(
@@ -59,12 +60,12 @@ pub fn write_generated(
             .hint(msg!("generated-file-overridden-hint"))]);
             continue;
         }
-        match sink.write(&file.path, &file.bytes) {
-            Ok(()) => written += 1,
-            Err(e) => problems.extend([Diagnostic::error(msg!("output-unwritable", error = e))
+        if let Err(e) = sink.write(&file.path, &file.bytes) {
+            problems.extend([Diagnostic::error(msg!("output-unwritable", error = e))
                 .at(Span::file(std::path::Path::new(&file.path)))
-                .hint(msg!("output-unwritable-hint"))]),
+                .hint(msg!("output-unwritable-hint"))]);
         }
+        written.push(file.path.clone());
     }
     written
 }

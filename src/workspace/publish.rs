@@ -51,15 +51,7 @@ pub(super) fn publish(
     }
     for files in generated {
         match files {
-            Ok(files) => {
-                written.extend(
-                    files
-                        .iter()
-                        .filter(|f| !site.routes.exists(&f.path))
-                        .map(|f| f.path.clone()),
-                );
-                write_generated(site, sink, &files, problems);
-            }
+            Ok(files) => written.extend(write_generated(site, sink, &files, problems)),
             Err(d) => problems.push(d),
         }
     }
