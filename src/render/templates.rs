@@ -315,6 +315,35 @@ mod tests {
         );
     }
 
+    /// Variables a template sets and a macro's arguments live in Tera's
+    /// stack frames, where the patched copy finds a path's dot with its own
+    /// byte search (vendor/tera/PATCH.md).
+    #[test]
+    fn patched_tera_finds_dotted_paths_in_set_variables_and_macro_arguments() {
+        let context = tera::Context::from_value(serde_json::json!({
+            "page": {"title": "Titre", "author": {"name": "Ada"}},
+        }))
+        .unwrap();
+        let render = |source: &str| tera::Tera::one_off(source, &context, false).unwrap();
+        assert_eq!(
+            render("{% set p = page %}{{ p.title }} {{ p.author.name }}"),
+            "Titre Ada"
+        );
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates(vec![
+            (
+                "m.html",
+                "{% macro show(p) %}{{ p.author.name }}{% endmacro %}",
+            ),
+            (
+                "t.html",
+                "{% import \"m.html\" as m %}{{ m::show(p=page) }}",
+            ),
+        ])
+        .unwrap();
+        assert_eq!(tera.render("t.html", &context).unwrap(), "Ada");
+    }
+
     #[test]
     fn escapes_the_five_characters_and_keeps_the_rest() {
         assert_eq!(
