@@ -7,10 +7,28 @@ use crate::filter_utils::{get_sort_strategy_for_type, get_unique_strategy_for_ty
 use crate::utils::render_to_string;
 use serde_json::value::{to_value, Map, Value};
 
+/// The array a filter reads, borrowed. `try_get_value!` with `Vec<Value>`
+/// copied the whole array and deserialized the copy again, item by item,
+/// before these filters read or kept a few of its items (parvis patch; the
+/// error for a value that is not an array is the same).
+macro_rules! try_get_array {
+    ($filter_name:expr, $val:expr) => {{
+        match $val.as_array() {
+            Some(arr) => arr,
+            None => {
+                return Err(Error::msg(format!(
+                    "Filter `{}` was called on an incorrect value: got `{}` but expected a {}",
+                    $filter_name, $val, "Vec<Value>"
+                )))
+            }
+        }
+    }};
+}
+
 /// Returns the nth value of an array
 /// If the array is empty, returns empty string
 pub fn nth(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let arr = try_get_value!("nth", "value", Vec<Value>, value);
+    let arr = try_get_array!("nth", value);
 
     if arr.is_empty() {
         return Ok(to_value("").unwrap());
@@ -27,28 +45,27 @@ pub fn nth(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
 /// Returns the first value of an array
 /// If the array is empty, returns empty string
 pub fn first(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let mut arr = try_get_value!("first", "value", Vec<Value>, value);
+    let arr = try_get_array!("first", value);
 
-    if arr.is_empty() {
-        Ok(to_value("").unwrap())
-    } else {
-        Ok(arr.swap_remove(0))
+    match arr.first() {
+        None => Ok(to_value("").unwrap()),
+        Some(first) => Ok(first.clone()),
     }
 }
 
 /// Returns the last value of an array
 /// If the array is empty, returns empty string
 pub fn last(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let mut arr = try_get_value!("last", "value", Vec<Value>, value);
+    let arr = try_get_array!("last", value);
 
-    Ok(arr.pop().unwrap_or_else(|| to_value("").unwrap()))
+    Ok(arr.last().cloned().unwrap_or_else(|| to_value("").unwrap()))
 }
 
 /// Joins all values in the array by the `sep` argument given
 /// If no separator is given, it will use `""` (empty string) as separator
 /// If the array is empty, returns empty string
 pub fn join(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let arr = try_get_value!("join", "value", Vec<Value>, value);
+    let arr = try_get_array!("join", value);
     let sep = match args.get("sep") {
         Some(val) => {
             let s = try_get_value!("truncate", "sep", String, val);
@@ -189,9 +206,9 @@ pub fn group_by(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
 /// Values without the `attribute` or with a null `attribute` are discarded
 /// If the `value` is not passed, discard all elements where the attribute is null.
 pub fn filter(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let mut arr = try_get_value!("filter", "value", Vec<Value>, value);
+    let arr = try_get_array!("filter", value);
     if arr.is_empty() {
-        return Ok(arr.into());
+        return Ok(Value::Array(Vec::new()));
     }
 
     let key = match args.get("attribute") {
@@ -200,8 +217,8 @@ pub fn filter(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     };
     let value = args.get("value").unwrap_or(&Value::Null);
 
-    arr = arr
-        .into_iter()
+    let kept = arr
+        .iter()
         .filter(|v| {
             let val = dotted_pointer(v, &key).unwrap_or(&Value::Null);
             if value.is_null() {
@@ -210,17 +227,18 @@ pub fn filter(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
                 val == value
             }
         })
+        .cloned()
         .collect::<Vec<_>>();
 
-    Ok(to_value(arr).unwrap())
+    Ok(Value::Array(kept))
 }
 
 /// Map retrieves an attribute from a list of objects.
 /// The 'attribute' argument specifies what to retrieve.
 pub fn map(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let arr = try_get_value!("map", "value", Vec<Value>, value);
+    let arr = try_get_array!("map", value);
     if arr.is_empty() {
-        return Ok(arr.into());
+        return Ok(Value::Array(Vec::new()));
     }
 
     let attribute = match args.get("attribute") {
@@ -229,14 +247,14 @@ pub fn map(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     };
 
     let arr = arr
-        .into_iter()
-        .filter_map(|v| match dotted_pointer(&v, &attribute) {
+        .iter()
+        .filter_map(|v| match dotted_pointer(v, &attribute) {
             Some(val) if !val.is_null() => Some(val.clone()),
             _ => None,
         })
         .collect::<Vec<_>>();
 
-    Ok(to_value(arr).unwrap())
+    Ok(Value::Array(arr))
 }
 
 #[inline]
@@ -253,18 +271,18 @@ fn get_index(i: f64, array: &[Value]) -> usize {
 /// and `end` argument to define where to stop (exclusive, default to the length of the array)
 /// `start` and `end` are 0-indexed
 pub fn slice(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let arr = try_get_value!("slice", "value", Vec<Value>, value);
+    let arr = try_get_array!("slice", value);
     if arr.is_empty() {
-        return Ok(arr.into());
+        return Ok(Value::Array(Vec::new()));
     }
 
     let start = match args.get("start") {
-        Some(val) => get_index(try_get_value!("slice", "start", f64, val), &arr),
+        Some(val) => get_index(try_get_value!("slice", "start", f64, val), arr),
         None => 0,
     };
 
     let mut end = match args.get("end") {
-        Some(val) => get_index(try_get_value!("slice", "end", f64, val), &arr),
+        Some(val) => get_index(try_get_value!("slice", "end", f64, val), arr),
         None => arr.len(),
     };
 
