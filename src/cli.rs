@@ -142,6 +142,7 @@ fn run_build(output: &OutputArgs, args: BuildArgs, lang: Lang) -> ExitCode {
         deny_warnings: output.deny_warnings,
         today: None,
         progress: Some(Arc::default()),
+        exit_after: true,
     };
     let started = std::time::Instant::now();
     let show = !output.quiet && output.format == Format::Human && std::io::stderr().is_terminal();
