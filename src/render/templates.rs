@@ -410,6 +410,33 @@ mod tests {
         );
     }
 
+    /// serde_json is a patched copy with another hasher for its objects
+    /// (vendor/serde_json/PATCH.md): objects keep their keys in insertion
+    /// order (the theme shows `page.fields` in the schema's order), find
+    /// each of them, and a template loops over them in that order.
+    #[test]
+    fn serde_json_objects_keep_order_and_find_every_key() {
+        let keys: Vec<String> = (0..2_000).rev().map(|i| format!("champ_{i}")).collect();
+        let mut map = serde_json::Map::new();
+        for (i, key) in keys.iter().enumerate() {
+            map.insert(key.clone(), serde_json::json!(i));
+        }
+        assert_eq!(map.keys().cloned().collect::<Vec<_>>(), keys);
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(map.get(key), Some(&serde_json::json!(i)), "{key}");
+        }
+        assert_eq!(map.get("champ_2000"), None);
+        let fields = serde_json::json!({"zeta": 1, "alpha": 2, "mu": 3});
+        let context = tera::Context::from_value(serde_json::json!({ "fields": fields })).unwrap();
+        let looped = tera::Tera::one_off(
+            "{% for name, v in fields %}{{ name }}={{ v }};{% endfor %}",
+            &context,
+            false,
+        )
+        .unwrap();
+        assert_eq!(looped, "zeta=1;alpha=2;mu=3;");
+    }
+
     #[test]
     fn escapes_the_five_characters_and_keeps_the_rest() {
         assert_eq!(
