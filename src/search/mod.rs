@@ -211,7 +211,10 @@ impl Indexer {
         tally(&mut runs, &body.summary_text, score::SUMMARY);
         let length = tally(&mut runs, &body.text, score::BODY);
         // Folded form id → the word; lower-case forms met besides the one kept.
-        let mut words: FxHashMap<u32, Found> = FxHashMap::default();
+        // Sized for the runs (a run gives a word or two, often one already
+        // met): grown from empty, it was rehashed eight times per document.
+        let mut words: FxHashMap<u32, Found> =
+            FxHashMap::with_capacity_and_hasher(runs.len(), Default::default());
         let mut others: Vec<(u32, u32)> = Vec::new();
         let number = |new: &[(&str, Vec<normalize::Word>)]| {
             let mut state = self.lock();
