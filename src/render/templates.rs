@@ -368,6 +368,10 @@ mod tests {
             "words": ["a", "b", "c", "d"],
             "empty": [],
             "title": "Titre",
+            "people": [
+                {"name": {"first": "Marie", "last": "Curie"}, "tags": ["a", "x"]},
+                {"name": {"first": "Ada"}, "tags": ["b"]},
+            ],
         }))
         .unwrap();
         let render = |source: &str| tera::Tera::one_off(source, &context, false);
@@ -399,6 +403,13 @@ mod tests {
             "adb||0"
         );
         assert_eq!(ok(r#"{{ words | reverse | slice(end=3) | first }}"#), "d");
+        // Dotted attributes, through objects and a list's index.
+        assert_eq!(
+            ok(
+                r#"{{ people | map(attribute="name.first") | join(sep=",") }} {{ people | map(attribute="tags.1") | join(sep=",") }} {{ people | filter(attribute="name.last", value="Curie") | length }}"#
+            ),
+            "Marie,Ada x 1"
+        );
         let error = render(r#"{{ title | slice(end=1) }}"#).unwrap_err();
         let mut cause: &dyn std::error::Error = &error;
         while let Some(next) = cause.source() {

@@ -28,8 +28,12 @@ impl<'a> UserContext<'a> {
     }
 
     pub fn find_value_by_dotted_pointer(&self, pointer: &str) -> Option<&'a Value> {
-        let first = pointer.split('.').next().unwrap();
-        if !first.contains('~') {
+        // The first segment, up to a dot found byte by byte (parvis patch).
+        let first = match pointer.bytes().position(|b| b == b'.') {
+            Some(dot) => &pointer[..dot],
+            None => pointer,
+        };
+        if !first.as_bytes().contains(&b'~') {
             let rest = &pointer[first.len() + 1..];
             return self.inner.get(first).and_then(|val| dotted_pointer(val, rest));
         }
@@ -123,7 +127,7 @@ impl<'a> CallStack<'a> {
         }
 
         // Not in stack frame, look in user supplied context
-        if key.contains('.') {
+        if key.as_bytes().contains(&b'.') {
             return self.context.find_value_by_dotted_pointer(key).map(Cow::Borrowed);
         } else if let Some(value) = self.context.find_value(key) {
             return Some(Cow::Borrowed(value));
