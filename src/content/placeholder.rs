@@ -58,20 +58,44 @@ pub fn in_value(value: &Value) -> Option<(&'static str, Placeholder)> {
 /// count, so a sentence quoting one is not refused.
 pub fn in_body(body: &str) -> Vec<(usize, usize, &'static str, Placeholder)> {
     let mut found = Vec::new();
+    let bytes = body.as_bytes();
     let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let content = line.trim_end();
-        let start = content.len() - content.trim_start().len();
-        let mark = MARKS
-            .iter()
-            .find(|(mark, _)| content[start..].starts_with(mark));
-        if let Some((mark, kind)) = mark {
-            found.push((offset + start, content.len() - start, *mark, *kind));
+    // Every body of every build comes through here and holds no mark: a line
+    // is looked at closely only when its first visible byte can start one
+    // (`À…` or `T…`), and lines are found with a vectorized search.
+    while offset < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |at| offset + at + 1);
+        let line = &body[offset..end];
+        if line
+            .trim_start()
+            .as_bytes()
+            .first()
+            .is_some_and(|b| MARK_STARTS.contains(b))
+        {
+            let content = line.trim_end();
+            let start = content.len() - content.trim_start().len();
+            let mark = MARKS
+                .iter()
+                .find(|(mark, _)| content[start..].starts_with(mark));
+            if let Some((mark, kind)) = mark {
+                found.push((offset + start, content.len() - start, *mark, *kind));
+            }
         }
-        offset += line.len();
+        offset = end;
     }
     found
 }
+
+/// The first byte of every mark.
+const MARK_STARTS: [u8; 4] = {
+    let mut starts = [0; 4];
+    let mut i = 0;
+    while i < MARKS.len() {
+        starts[i] = MARKS[i].0.as_bytes()[0];
+        i += 1;
+    }
+    starts
+};
 
 #[cfg(test)]
 mod tests {
@@ -91,6 +115,39 @@ mod tests {
         assert_eq!(in_value(&list).map(|m| m.0), Some("TO FILL IN"));
         assert_eq!(in_value(&Value::from("à compléter plus tard")), None);
         assert_eq!(in_value(&Value::from(3)), None);
+    }
+
+    /// The plain reading: every line, trimmed, compared with every mark.
+    fn in_body_line_by_line(body: &str) -> Vec<(usize, usize, &'static str, Placeholder)> {
+        let mut found = Vec::new();
+        let mut offset = 0;
+        for line in body.split_inclusive('\n') {
+            let content = line.trim_end();
+            let start = content.len() - content.trim_start().len();
+            if let Some((mark, kind)) = MARKS
+                .iter()
+                .find(|(mark, _)| content[start..].starts_with(mark))
+            {
+                found.push((offset + start, content.len() - start, *mark, *kind));
+            }
+            offset += line.len();
+        }
+        found
+    }
+
+    proptest::proptest! {
+        /// Marks are found where a line-by-line reading finds them, whatever
+        /// the lines, spaces (non-breaking ones too) and line ends.
+        #[test]
+        fn body_marks_are_those_of_a_line_by_line_reading(
+            parts in proptest::collection::vec(
+                "(À COMPLÉTER|TO FILL IN|À TRADUIRE|TO TRANSLATE|À|T|TO|Texte|é| |\u{a0}|\t|\r|\n|x)",
+                0..40,
+            ),
+        ) {
+            let body = parts.concat();
+            proptest::prop_assert_eq!(in_body(&body), in_body_line_by_line(&body));
+        }
     }
 
     #[test]
