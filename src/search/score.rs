@@ -92,46 +92,65 @@ pub(super) fn runs_for<'t>(bytes: usize) -> Runs<'t> {
 /// `field`; returns how many runs the text has.
 pub(super) fn tally<'t>(runs: &mut Runs<'t>, text: &'t str, field: Field) -> u32 {
     let mut count = 0;
-    let mut add = |run: &'t str| {
-        let entry = runs.entry(run).or_default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        // Bodies are long and mostly ASCII: ASCII bytes are classified by
+        // a table in tight loops, one between runs and one within a run;
+        // other characters are classified one by one.
+        while bytes
+            .get(i)
+            .is_some_and(|&b| b < 128 && !ASCII_LETTERS[b as usize])
+        {
+            i += 1;
+        }
+        let Some((letter, width)) = classify(text, i) else {
+            return count;
+        };
+        if !letter {
+            i += width;
+            continue;
+        }
+        let start = i;
+        i += width;
+        loop {
+            while bytes
+                .get(i)
+                .is_some_and(|&b| b < 128 && ASCII_LETTERS[b as usize])
+            {
+                i += 1;
+            }
+            match classify(text, i) {
+                Some((true, width)) => i += width,
+                _ => break,
+            }
+        }
+        let entry = runs.entry(&text[start..i]).or_default();
         entry.0 += field.weight;
         entry.1 |= field.place;
         count += 1;
-    };
-    // Bodies are long and mostly ASCII: bytes are classified by a table,
-    // other characters decoded one by one.
+    }
+}
+
+/// Whether the character at byte `i` of `text` can be part of a run, and
+/// its width in bytes; `None` at the end of the text.
+fn classify(text: &str, i: usize) -> Option<(bool, usize)> {
     let bytes = text.as_bytes();
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (letter, width) = if b < 128 {
-            (ASCII_LETTERS[b as usize], 1)
-        } else if b == 0xc3 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xc0).contains(&n)) {
-            // U+00C0–U+00FF (à, é, ç…): all letters but × and ÷. French
-            // bodies hold one every few words; decoding each cost more
-            // than the rest of the loop.
-            (!matches!(bytes[i + 1], 0x97 | 0xb7), 2)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (
-                    c.is_alphanumeric() || normalize::is_apostrophe(c),
-                    c.len_utf8(),
-                ),
-                None => break,
-            }
-        };
-        if letter {
-            start.get_or_insert(i);
-        } else if let Some(from) = start.take() {
-            add(&text[from..i]);
-        }
-        i += width;
-    }
-    if let Some(from) = start {
-        add(&text[from..]);
-    }
-    count
+    let b = *bytes.get(i)?;
+    Some(if b < 128 {
+        (ASCII_LETTERS[b as usize], 1)
+    } else if b == 0xc3 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xc0).contains(&n)) {
+        // U+00C0–U+00FF (à, é, ç…): all letters but × and ÷. French
+        // bodies hold one every few words; decoding each cost more than
+        // the rest of the loop.
+        (!matches!(bytes[i + 1], 0x97 | 0xb7), 2)
+    } else {
+        let c = text[i..].chars().next()?;
+        (
+            c.is_alphanumeric() || normalize::is_apostrophe(c),
+            c.len_utf8(),
+        )
+    })
 }
 
 /// Which ASCII bytes are part of a run: letters, digits, the apostrophe.
