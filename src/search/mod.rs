@@ -333,35 +333,47 @@ impl Indexer {
             .map(|(_, c)| f64::from(c.length))
             .sum::<f64>()
             / current.len().max(1) as f64;
+        // Forms of one stem add up: weights, and the places found. They
+        // are summed in a slot per stem, the stems a document touches
+        // listed in the order met: sorting each document's words to group
+        // them cost more than the rest of this step. Their order does not
+        // matter: postings are grouped by stem, in document order.
+        const TOUCHED: u8 = 0x80;
         let docs = current
             .par_iter()
-            .map(|(id, c)| {
-                // Forms of one stem add up: weights, and the places found.
-                let mut raw: Vec<(u32, u32, u8)> = c
-                    .words
-                    .iter()
-                    .filter_map(|packed| {
+            .map_init(
+                || vec![(0u32, 0u8); stems.len()],
+                |slots, (id, c)| {
+                    let mut touched: Vec<u32> = Vec::with_capacity(c.words.len());
+                    for packed in &c.words {
                         let folded = state.folded_of[(packed >> 8) as usize] as usize;
-                        Some((word_stem[folded]?, packed & 31, (packed >> 5 & 7) as u8))
-                    })
-                    .collect();
-                raw.sort_unstable();
-                let mut terms: Vec<(u32, u8)> = Vec::with_capacity(raw.len());
-                for chunk in raw.chunk_by(|a, b| a.0 == b.0) {
-                    let weight = chunk.iter().map(|w| w.1).sum();
-                    let places = chunk.iter().fold(0, |p, w| p | w.2);
-                    terms.push((
-                        chunk[0].0,
-                        score::posting(weight, places, c.length, average),
-                    ));
-                }
-                IndexedDoc {
-                    id: *id,
-                    terms,
-                    summary: c.summary.clone(),
-                    body: Arc::clone(&c.body),
-                }
-            })
+                        let Some(stem) = word_stem[folded] else {
+                            continue;
+                        };
+                        let slot = &mut slots[stem as usize];
+                        if slot.1 & TOUCHED == 0 {
+                            touched.push(stem);
+                        }
+                        slot.0 += packed & 31;
+                        slot.1 |= TOUCHED | (packed >> 5 & 7) as u8;
+                    }
+                    let terms = touched
+                        .into_iter()
+                        .map(|stem| {
+                            let (weight, places) = std::mem::take(&mut slots[stem as usize]);
+                            let posting =
+                                score::posting(weight, places & !TOUCHED, c.length, average);
+                            (stem, posting)
+                        })
+                        .collect();
+                    IndexedDoc {
+                        id: *id,
+                        terms,
+                        summary: c.summary.clone(),
+                        body: Arc::clone(&c.body),
+                    }
+                },
+            )
             .collect();
         let stems = stems.into_iter().map(str::to_string).collect();
         (Vocabulary { words, stems }, docs)
@@ -499,5 +511,16 @@ mod tests {
         assert!(vocabulary.stems.iter().all(|s| s.is_ascii()));
         assert_eq!(vocabulary.words["medicales"], vocabulary.words["medical"]);
         assert_eq!(docs[0].terms.len(), 2);
+        // The two forms of one stem add their weights, once per stem.
+        let shared = vocabulary.words["medical"];
+        let mut terms = docs[0].terms.clone();
+        terms.sort_unstable();
+        let expected: Vec<(u32, u8)> = (0..2)
+            .map(|stem| {
+                let weight = if stem == shared { 2 } else { 1 };
+                (stem, score::posting(weight, score::IN_BODY, 3, 3.0))
+            })
+            .collect();
+        assert_eq!(terms, expected);
     }
 }
