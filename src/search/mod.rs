@@ -33,7 +33,6 @@ use crate::bodies::{Bodies, Body};
 use crate::content::{FieldValue, Role};
 use crate::site::{EntryId, Site};
 pub use layout::IndexStats;
-use score::tally;
 
 /// One indexed document: which page, its stems with their posting values
 /// ([`score::posting`]), and what results show of it.
@@ -185,36 +184,26 @@ impl Indexer {
     fn add(&self, site: &Site, id: EntryId, key: u64, body: &Arc<Body>) {
         let doc = &site.documents[id];
         let lang = doc.source.lang.as_str();
-        // Weights are summed per raw run of letters first: a body has a few
-        // hundred distinct words among thousands, and only those are
-        // normalized.
-        let mut runs = score::runs_for(body.text.len());
         let refs = ref_text(site, id);
-        tally(&mut runs, &doc.title, score::TITLE);
-        for tag in &doc.tags {
-            tally(&mut runs, tag, score::TAG);
-        }
+        let mut texts = vec![(doc.title.as_str(), score::TITLE)];
+        texts.extend(doc.tags.iter().map(|tag| (tag.as_str(), score::TAG)));
         for field in doc.fields.values() {
             match &field.value {
-                FieldValue::Text(t) => {
-                    tally(&mut runs, t, score::TEXT_FIELD);
-                }
+                FieldValue::Text(t) => texts.push((t, score::TEXT_FIELD)),
                 FieldValue::List(items) => {
-                    for t in items {
-                        tally(&mut runs, t, score::LIST);
-                    }
+                    texts.extend(items.iter().map(|t| (t.as_str(), score::LIST)));
                 }
                 _ => {}
             }
         }
-        tally(&mut runs, &refs, score::REF);
-        tally(&mut runs, &body.summary_text, score::SUMMARY);
-        let length = tally(&mut runs, &body.text, score::BODY);
+        texts.push((&refs, score::REF));
+        texts.push((&body.summary_text, score::SUMMARY));
+        texts.push((&body.text, score::BODY));
         // Folded form id → the word; lower-case forms met besides the one kept.
-        // Sized for the runs (a run gives a word or two, often one already
-        // met): grown from empty, it was rehashed eight times per document.
+        // Sized for a body's distinct words (one every 20 to 30 bytes):
+        // grown from empty, it was rehashed eight times per document.
         let mut words: FxHashMap<u32, Found> =
-            FxHashMap::with_capacity_and_hasher(runs.len(), Default::default());
+            FxHashMap::with_capacity_and_hasher(body.text.len() / 24 + 32, Default::default());
         let mut others: Vec<(u32, u32)> = Vec::new();
         let number = |new: &[(&str, Vec<normalize::Word>)]| {
             let mut state = self.lock();
@@ -222,24 +211,20 @@ impl Indexer {
                 .map(|(_, words)| words.iter().filter_map(|w| state.form(w)).collect())
                 .collect()
         };
-        forms::each(
-            self.serial,
-            lang,
-            runs.into_iter(),
-            number,
-            |form, (weight, places)| {
-                let found = words.entry(form.folded).or_insert(Found {
-                    lower: form.lower,
-                    weight: 0,
-                    places: 0,
-                });
-                found.weight += weight;
-                found.places |= places;
-                if found.lower != form.lower {
-                    others.push((form.folded, form.lower));
-                }
-            },
-        );
+        let counts = forms::each(self.serial, lang, &texts, number, |form, weight, places| {
+            let found = words.entry(form.folded).or_insert(Found {
+                lower: form.lower,
+                weight: 0,
+                places: 0,
+            });
+            found.weight += weight;
+            found.places |= places;
+            if found.lower != form.lower {
+                others.push((form.folded, form.lower));
+            }
+        });
+        // BM25's document length: the body's runs.
+        let length = counts.last().copied().unwrap_or(0);
         if !others.is_empty() {
             // Keep the smallest form: the same whatever order the runs come in.
             let state = self.lock();

@@ -19,8 +19,6 @@
 //! matches within a tier. Body-only postings (most of them) stay below
 //! 32, one base-32 digit.
 
-use rustc_hash::FxHashMap;
-
 use super::normalize;
 
 /// Found in the title.
@@ -34,8 +32,10 @@ pub(super) const IN_BODY: u8 = 4;
 /// (BM25F's field weights: a word of the title counts ten of the body).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Field {
-    weight: u32,
-    place: u8,
+    /// What one occurrence weighs.
+    pub(super) weight: u32,
+    /// Where it is ([`IN_TITLE`]…).
+    pub(super) place: u8,
 }
 
 /// The title.
@@ -78,19 +78,9 @@ pub(super) const BODY: Field = Field {
 /// changes the level by less than one step.
 pub(super) const MAX_WEIGHT: u32 = 31;
 
-/// Runs of letters of a document, each with its summed weight and the
-/// places it was found.
-pub(super) type Runs<'t> = FxHashMap<&'t str, (u32, u8)>;
-
-/// Room for the runs of about `bytes` of text (a distinct run every 20 to
-/// 30 bytes of a body), so the map is not grown run after run.
-pub(super) fn runs_for<'t>(bytes: usize) -> Runs<'t> {
-    Runs::with_capacity_and_hasher(bytes / 24 + 32, Default::default())
-}
-
-/// Adds each run of letters (and apostrophes) of `text`, found in
-/// `field`; returns how many runs the text has.
-pub(super) fn tally<'t>(runs: &mut Runs<'t>, text: &'t str, field: Field) -> u32 {
+/// Calls `each` with every run of letters (and apostrophes) of `text`, in
+/// order; returns how many runs the text has.
+pub(super) fn runs<'t>(text: &'t str, mut each: impl FnMut(&'t str)) -> u32 {
     let mut count = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -125,9 +115,7 @@ pub(super) fn tally<'t>(runs: &mut Runs<'t>, text: &'t str, field: Field) -> u32
                 _ => break,
             }
         }
-        let entry = runs.entry(&text[start..i]).or_default();
-        entry.0 += field.weight;
-        entry.1 |= field.place;
+        each(&text[start..i]);
         count += 1;
     }
 }
@@ -193,10 +181,20 @@ pub(super) fn posting(weight: u32, places: u8, length: u32, average: f64) -> u8 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustc_hash::FxHashMap;
+
+    /// Each run of `text` with its summed weight and places.
+    fn tally<'t>(found: &mut FxHashMap<&'t str, (u32, u8)>, text: &'t str, field: Field) -> u32 {
+        runs(text, |run| {
+            let entry = found.entry(run).or_default();
+            entry.0 += field.weight;
+            entry.1 |= field.place;
+        })
+    }
 
     #[test]
     fn tally_finds_runs_of_letters_and_apostrophes() {
-        let mut runs = Runs::default();
+        let mut runs = FxHashMap::default();
         let count = tally(&mut runs, "L'imagerie, l’imagerie — santé 2027!", SUMMARY);
         tally(&mut runs, "santé", TITLE);
         let mut found: Vec<(&str, (u32, u8))> = runs.into_iter().collect();
@@ -217,7 +215,7 @@ mod tests {
     fn latin_1_letters_are_told_from_signs_as_char_does() {
         for c in '\u{a0}'..='\u{17f}' {
             let text = format!("a{c}b");
-            let runs = tally(&mut Runs::default(), &text, BODY);
+            let runs = tally(&mut FxHashMap::default(), &text, BODY);
             let expected = if c.is_alphanumeric() { 1 } else { 2 };
             assert_eq!(runs, expected, "{c:?} (U+{:04X})", c as u32);
         }
@@ -243,7 +241,7 @@ mod tests {
                 }
             }
             expected.sort_unstable();
-            let mut runs = Runs::default();
+            let mut runs = FxHashMap::default();
             let count = tally(&mut runs, &text, BODY);
             let mut found: Vec<(&str, (u32, u8))> = runs.into_iter().collect();
             found.sort_unstable();
