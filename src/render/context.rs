@@ -168,8 +168,10 @@ pub struct BackRefGroup<'a> {
     pub collection: Link,
     /// The field that refers.
     pub field: &'a str,
-    /// The referring entries.
-    pub entries: Vec<Card<'a>>,
+    /// The referring entries ([`CardValue`]s: set by
+    /// [`PageContext::to_value`]).
+    #[serde(skip)]
+    pub entries: Vec<CardValue<'a>>,
 }
 
 /// A collection's newest entries on the home page.
@@ -177,8 +179,10 @@ pub struct BackRefGroup<'a> {
 pub struct Section<'a> {
     /// The collection.
     pub collection: Link,
-    /// Its first entries.
-    pub entries: Vec<Card<'a>>,
+    /// Its first entries ([`CardValue`]s: set by
+    /// [`PageContext::to_value`]).
+    #[serde(skip)]
+    pub entries: Vec<CardValue<'a>>,
 }
 
 /// Links between the pages of a paginated list.
@@ -282,8 +286,9 @@ pub struct PageContext<'a> {
     pub extra: Value,
     /// A list's intro.
     pub intro: Option<String>,
-    /// A list's entries.
-    pub entries: Vec<Card<'a>>,
+    /// A list's entries ([`CardValue`]s: set by [`PageContext::to_value`]).
+    #[serde(skip)]
+    pub entries: Vec<CardValue<'a>>,
     /// A list's pagination.
     pub pagination: Option<Pagination>,
     /// How many entries the whole list has (lists).
@@ -323,8 +328,49 @@ impl PageContext<'_> {
             || self.summary.is_some_and(html)
             || self.intro.as_deref().is_some_and(html)
             || self.fields.values().any(holds_code)
-            || cards.into_iter().any(|card| html(card.summary))
+            || cards.into_iter().any(|card| {
+                card.get("summary")
+                    .and_then(Value::as_str)
+                    .is_some_and(html)
+            })
     }
+
+    /// The page as templates see it. Its cards, made once for every page
+    /// that shows them, are copied in as they are: serializing them again
+    /// for each list was most of the time spent on list pages' values.
+    ///
+    /// Serializing a page cannot fail (its maps all have string keys); if
+    /// it did, the page would have no values and its template would say
+    /// which one it misses.
+    pub fn to_value(&self) -> Value {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Value::Object(page) = &mut value {
+            page.insert("entries".into(), cards(&self.entries));
+            let groups = self.backrefs.iter().map(|g| with_cards(g, &g.entries));
+            page.insert("backrefs".into(), groups.collect());
+            let sections = self.sections.iter().map(|s| with_cards(s, &s.entries));
+            page.insert("sections".into(), sections.collect());
+        }
+        value
+    }
+}
+
+/// A card as templates see it ([`Card`], serialized), made once per entry
+/// and language: a card is the same on every page that shows it.
+pub type CardValue<'a> = std::borrow::Cow<'a, Value>;
+
+/// Cards as a list value.
+fn cards(cards: &[CardValue<'_>]) -> Value {
+    Value::Array(cards.iter().map(|card| card.as_ref().clone()).collect())
+}
+
+/// `group` serialized, with `entries` set to its cards.
+fn with_cards(group: &impl Serialize, entries: &[CardValue<'_>]) -> Value {
+    let mut value = serde_json::to_value(group).unwrap_or_default();
+    if let Value::Object(map) = &mut value {
+        map.insert("entries".into(), cards(entries));
+    }
+    value
 }
 
 /// Whether a field's value (a Markdown field is an HTML string) holds

@@ -1,9 +1,12 @@
 //! Pages that show one document: entries, stand-alone pages, home pages.
 
+use std::sync::OnceLock;
+
 use serde_json::{json, Map, Value};
 
 use super::context::{
-    BackRefGroup, Card, HeadingContext, Image, PageContext, Section, TermLink, Translation,
+    BackRefGroup, Card, CardValue, HeadingContext, Image, PageContext, Section, TermLink,
+    Translation,
 };
 use super::links::DocumentLinks;
 use super::lists::{self, HOME_SECTION_SIZE};
@@ -300,7 +303,7 @@ impl<'a> Renderer<'a> {
                 BackRefGroup {
                     collection: self.collection_link(&collection, lang, path),
                     field,
-                    entries: ids.into_iter().map(|e| self.card(e, lang, path)).collect(),
+                    entries: ids.into_iter().map(|e| self.card_value(e, lang)).collect(),
                 }
             })
             .collect()
@@ -317,7 +320,7 @@ impl<'a> Renderer<'a> {
                     .into_iter()
                     .flatten()
                     .take(HOME_SECTION_SIZE)
-                    .map(|&id| self.card(id, lang, path))
+                    .map(|&id| self.card_value(id, lang))
                     .collect(),
             })
             .collect()
@@ -326,6 +329,18 @@ impl<'a> Renderer<'a> {
     /// An entry as a card in a list of a page in `lang`. Its links are
     /// written from the site root ([`Renderer::root_link`]), so a card is
     /// the same on every page that shows it.
+    /// The card of entry `id` in a list of `lang`, as templates see it:
+    /// made the first time a page shows it, then the same value for every
+    /// page (lists show an entry on its collection's pages, each of its
+    /// terms' pages, the home page and the pages it refers to).
+    pub(super) fn card_value(&self, id: EntryId, lang: &str) -> CardValue<'_> {
+        let value = || serde_json::to_value(self.card(id, lang, "")).unwrap_or_default();
+        match self.card_values.slot(id, lang) {
+            Some(slot) => CardValue::Borrowed(slot.get_or_init(value)),
+            None => CardValue::Owned(value()),
+        }
+    }
+
     pub(super) fn card(&self, id: EntryId, lang: &str, _from: &str) -> Card<'_> {
         let doc = self.document(id);
         let other_language = doc.source.lang != lang;
@@ -382,5 +397,32 @@ fn plain_value(value: &FieldValue) -> Value {
         FieldValue::Date(d) => json!(d.ymd()),
         FieldValue::Bool(b) => json!(b),
         FieldValue::List(l) | FieldValue::Refs(l) => json!(l),
+    }
+}
+
+/// The cards of a build, made once each ([`Renderer::card_value`]).
+#[derive(Debug, Default)]
+pub(super) struct CardValues {
+    /// For each of the site's languages, a slot per document.
+    languages: Vec<(String, Vec<OnceLock<Value>>)>,
+}
+
+impl CardValues {
+    pub(super) fn new(site: &crate::site::Site) -> Self {
+        let slots = || (0..site.documents.len()).map(|_| OnceLock::new()).collect();
+        CardValues {
+            languages: site
+                .config
+                .language_codes()
+                .map(|lang| (lang.to_string(), slots()))
+                .collect(),
+        }
+    }
+
+    /// The slot of entry `id`'s card in lists of `lang` (none for a
+    /// language the site does not declare).
+    fn slot(&self, id: EntryId, lang: &str) -> Option<&OnceLock<Value>> {
+        let (_, slots) = self.languages.iter().find(|(l, _)| l == lang)?;
+        slots.get(id)
     }
 }

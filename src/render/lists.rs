@@ -96,7 +96,7 @@ impl<'a> Renderer<'a> {
         });
         page.entries = entries
             .iter()
-            .map(|&id| self.card(id, lang, path))
+            .map(|&id| self.card_value(id, lang))
             .collect();
         page.pagination = pagination;
         page.breadcrumbs = vec![self.home_crumb(lang, path)];
@@ -209,7 +209,7 @@ impl<'a> Renderer<'a> {
         });
         page.entries = entries
             .iter()
-            .map(|&id| self.card(id, lang, path))
+            .map(|&id| self.card_value(id, lang))
             .collect();
         page.pagination = pagination;
         page.breadcrumbs = vec![self.home_crumb(lang, path), link.clone()];

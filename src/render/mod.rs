@@ -72,6 +72,8 @@ pub struct Renderer<'a> {
     /// (inserting the words serialized a hundred of them again for every
     /// page: a twelfth of a build's instructions).
     contexts: ContextPool,
+    /// Cards made once for every page that shows them.
+    card_values: entry::CardValues,
 }
 
 impl<'a> Renderer<'a> {
@@ -99,6 +101,7 @@ impl<'a> Renderer<'a> {
                 .collect(),
             shared: SharedParts::new(site.config.language_codes()),
             filter_cache: filters::FilterCache::new(site),
+            card_values: entry::CardValues::new(site),
             contexts: ContextPool::new(
                 site.config
                     .language_codes()
@@ -176,7 +179,10 @@ impl<'a> Renderer<'a> {
         let (root, site) = self.page_values(path, page.lang, &versions);
         context.set("root", &root);
         context.set("site", &site);
-        context.set("page", &page);
+        if let Err(e) = context.set_values([("page", page.to_value())]) {
+            problems.push(self.templates.error(&self.site.root, &e));
+            return Err(problems);
+        }
         let rendered = self
             .templates
             .render(&self.site.root, &template, context.context());
