@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use rustc_hash::FxHashMap;
 use serde_json::{json, Value};
 
 use super::context_pool::ContextPool;
@@ -126,12 +127,50 @@ fn join(root: &str, path: &str, style: LinkStyle) -> String {
     out
 }
 
-/// A card made once, by (link of its entry, language, heading level,
-/// kicker).
-type CardKey = (String, String, i64, bool);
-
 /// The cards made during one build, shared by the threads rendering pages.
-pub(super) type Cards = Arc<Mutex<HashMap<CardKey, String>>>;
+pub(super) type Cards = Arc<Mutex<MadeCards>>;
+
+/// Cards made once, by their form (language, heading level, kicker), then
+/// by the link of their entry. A list page asks for twenty cards, nearly
+/// all made before: they are found without building a key.
+#[derive(Debug, Default)]
+pub(super) struct MadeCards {
+    forms: Vec<(CardForm, FxHashMap<String, String>)>,
+}
+
+/// Language, heading level, kicker.
+type CardForm = (String, i64, bool);
+
+impl MadeCards {
+    fn get(&self, (lang, level, kicker): (&str, i64, bool), link: &str) -> Option<&String> {
+        let (_, cards) = self
+            .forms
+            .iter()
+            .find(|((l, v, k), _)| l == lang && *v == level && *k == kicker)?;
+        cards.get(link)
+    }
+
+    fn insert(&mut self, (lang, level, kicker): (&str, i64, bool), link: &str, html: String) {
+        let at = match self
+            .forms
+            .iter()
+            .position(|((l, v, k), _)| l == lang && *v == level && *k == kicker)
+        {
+            Some(at) => at,
+            None => {
+                let form = (lang.to_string(), level, kicker);
+                self.forms.push((form, FxHashMap::default()));
+                self.forms.len() - 1
+            }
+        };
+        self.forms[at].1.insert(link.to_string(), html);
+    }
+
+    /// Forgets every card.
+    pub(super) fn clear(&mut self) {
+        self.forms.clear();
+    }
+}
 
 /// `card_html(card=card, level=2, kicker=false, lang=lang)`: the theme's
 /// `partials/card.html` rendered for `card`, once per build for each entry,
@@ -183,11 +222,13 @@ impl tera::Function for CardFunction {
         let level = args.get("level").and_then(Value::as_i64).unwrap_or(2);
         let kicker = args.get("kicker").and_then(Value::as_bool).unwrap_or(false);
         let link = card.get("href").and_then(Value::as_str).unwrap_or("");
-        let key = (link.to_string(), lang.to_string(), level, kicker);
-        let made = |made: &Mutex<HashMap<CardKey, String>>| {
-            made.lock().ok().and_then(|m| m.get(&key).cloned())
-        };
-        if let Some(html) = made(&self.made) {
+        let form = (lang, level, kicker);
+        let made = self
+            .made
+            .lock()
+            .ok()
+            .and_then(|made| made.get(form, link).cloned());
+        if let Some(html) = made {
             return Ok(Value::String(html));
         }
         let fresh = || {
@@ -206,7 +247,7 @@ impl tera::Function for CardFunction {
         let html = self.tera.render(CARD_TEMPLATE, context.context())?;
         drop(context);
         if let Ok(mut made) = self.made.lock() {
-            made.insert(key, html.clone());
+            made.insert(form, link, html.clone());
         }
         Ok(Value::String(html))
     }
@@ -219,6 +260,31 @@ impl tera::Function for CardFunction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cards_are_found_by_form_and_link_only() {
+        let mut made = MadeCards::default();
+        made.insert(("fr", 2, false), "\u{e000}startups/a/", "A2".into());
+        made.insert(("fr", 3, false), "\u{e000}startups/a/", "A3".into());
+        made.insert(("en", 2, false), "\u{e000}startups/a/", "A2en".into());
+        let get = |made: &MadeCards, form, link| made.get(form, link).cloned();
+        assert_eq!(
+            get(&made, ("fr", 2, false), "\u{e000}startups/a/").as_deref(),
+            Some("A2")
+        );
+        assert_eq!(
+            get(&made, ("fr", 3, false), "\u{e000}startups/a/").as_deref(),
+            Some("A3")
+        );
+        assert_eq!(
+            get(&made, ("en", 2, false), "\u{e000}startups/a/").as_deref(),
+            Some("A2en")
+        );
+        assert_eq!(get(&made, ("fr", 2, true), "\u{e000}startups/a/"), None);
+        assert_eq!(get(&made, ("fr", 2, false), "\u{e000}startups/b/"), None);
+        made.clear();
+        assert_eq!(get(&made, ("fr", 2, false), "\u{e000}startups/a/"), None);
+    }
 
     #[test]
     fn url_function_resolves_hashed_files_and_style() {
