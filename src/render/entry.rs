@@ -326,22 +326,22 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// An entry as a card in a list of a page in `lang`. Its links are
-    /// written from the site root ([`Renderer::root_link`]), so a card is
-    /// the same on every page that shows it.
     /// The card of entry `id` in a list of `lang`, as templates see it:
     /// made the first time a page shows it, then the same value for every
     /// page (lists show an entry on its collection's pages, each of its
     /// terms' pages, the home page and the pages it refers to).
     pub(super) fn card_value(&self, id: EntryId, lang: &str) -> CardValue<'_> {
-        let value = || serde_json::to_value(self.card(id, lang, "")).unwrap_or_default();
+        let value = || serde_json::to_value(self.card(id, lang)).unwrap_or_default();
         match self.card_values.slot(id, lang) {
             Some(slot) => CardValue::Borrowed(slot.get_or_init(value)),
             None => CardValue::Owned(value()),
         }
     }
 
-    pub(super) fn card(&self, id: EntryId, lang: &str, _from: &str) -> Card<'_> {
+    /// An entry as a card in a list of a page in `lang`. Its links are
+    /// written from the site root ([`Renderer::root_link`]), so a card is
+    /// the same on every page that shows it.
+    fn card(&self, id: EntryId, lang: &str) -> Card<'_> {
         let doc = self.document(id);
         let other_language = doc.source.lang != lang;
         let specs = doc

@@ -245,7 +245,7 @@ impl<'a> Renderer<'a> {
         let values = filters.as_ref().map_or(&[][..], |f| f.values.as_slice());
         let mut cards = Vec::new();
         for (at, &id) in site.shown_list(collection, lang).iter().enumerate() {
-            let card = serde_json::to_value(self.card(id, lang, "")).unwrap_or_default();
+            let card = self.card_value(id, lang);
             let html = match self.templates.card_html(&card, 2, false, lang) {
                 Some(Ok(html)) => html,
                 Some(Err(e)) => return Err(self.templates.error(&site.root, &e)),

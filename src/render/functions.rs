@@ -142,27 +142,24 @@ pub(super) struct MadeCards {
 type CardForm = (String, i64, bool);
 
 impl MadeCards {
-    fn get(&self, (lang, level, kicker): (&str, i64, bool), link: &str) -> Option<&String> {
-        let (_, cards) = self
-            .forms
-            .iter()
-            .find(|((l, v, k), _)| l == lang && *v == level && *k == kicker)?;
-        cards.get(link)
-    }
-
-    fn insert(&mut self, (lang, level, kicker): (&str, i64, bool), link: &str, html: String) {
-        let at = match self
-            .forms
+    /// Where the cards of `form` are.
+    fn position(&self, (lang, level, kicker): (&str, i64, bool)) -> Option<usize> {
+        self.forms
             .iter()
             .position(|((l, v, k), _)| l == lang && *v == level && *k == kicker)
-        {
-            Some(at) => at,
-            None => {
-                let form = (lang.to_string(), level, kicker);
-                self.forms.push((form, FxHashMap::default()));
-                self.forms.len() - 1
-            }
-        };
+    }
+
+    fn get(&self, form: (&str, i64, bool), link: &str) -> Option<&String> {
+        self.forms[self.position(form)?].1.get(link)
+    }
+
+    fn insert(&mut self, form: (&str, i64, bool), link: &str, html: String) {
+        let at = self.position(form).unwrap_or_else(|| {
+            let (lang, level, kicker) = form;
+            self.forms
+                .push(((lang.to_string(), level, kicker), FxHashMap::default()));
+            self.forms.len() - 1
+        });
         self.forms[at].1.insert(link.to_string(), html);
     }
 
