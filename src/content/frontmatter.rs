@@ -58,6 +58,7 @@ pub fn parse(display: &Path, bytes: Vec<u8>, format: Format) -> Result<RawDocume
 }
 
 /// UTF-8 with an optional BOM; CRLF line endings become LF.
+#[allow(unsafe_code)]
 fn decode(display: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     // Checked with vector instructions: std's check leaves its fast path at
     // every accented letter, which French text has every few words (it

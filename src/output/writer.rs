@@ -250,6 +250,7 @@ fn old_name(staging: &Path) -> PathBuf {
 /// Exchanges two existing paths in one step (`renameat2` with
 /// `RENAME_EXCHANGE`).
 #[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
