@@ -14,7 +14,8 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::score::{self, Field};
+use super::runs;
+use super::score::Field;
 use super::{normalize, State};
 
 /// A numbered word form: its lower-case form's id and its folded form's.
@@ -33,7 +34,7 @@ struct Run {
     document: u64,
     /// Its summed weight in that document.
     weight: u32,
-    /// Where that document has it ([`score::IN_TITLE`]…).
+    /// Where that document has it ([`super::score::IN_TITLE`]…).
     places: u8,
 }
 
@@ -90,7 +91,7 @@ pub(super) fn each<'t>(
         let mut new: Vec<(u32, &'t str)> = Vec::new();
         let mut counts = Vec::with_capacity(texts.len());
         for &(text, field) in texts {
-            counts.push(score::runs(text, |text_run| {
+            counts.push(runs::split(text, |text_run| {
                 let id = match ids.get(text_run) {
                     Some(&id) => id,
                     None => {
@@ -175,6 +176,7 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::score;
 
     /// The (folded form, weight, places) a document's texts give, and the
     /// runs of each text, numbered by `state` for indexer `owner`.

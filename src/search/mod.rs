@@ -15,6 +15,7 @@ mod forms;
 mod layout;
 pub mod normalize;
 mod passages;
+mod runs;
 mod score;
 mod wordlists;
 

@@ -19,8 +19,6 @@
 //! matches within a tier. Body-only postings (most of them) stay below
 //! 32, one base-32 digit.
 
-use super::normalize;
-
 /// Found in the title.
 pub(super) const IN_TITLE: u8 = 1;
 /// Found in the summary, the tags, another field or a ref's title.
@@ -78,81 +76,6 @@ pub(super) const BODY: Field = Field {
 /// changes the level by less than one step.
 pub(super) const MAX_WEIGHT: u32 = 31;
 
-/// Calls `each` with every run of letters (and apostrophes) of `text`, in
-/// order; returns how many runs the text has.
-pub(super) fn runs<'t>(text: &'t str, mut each: impl FnMut(&'t str)) -> u32 {
-    let mut count = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    loop {
-        // Bodies are long and mostly ASCII: ASCII bytes are classified by
-        // a table in tight loops, one between runs and one within a run;
-        // other characters are classified one by one.
-        while bytes
-            .get(i)
-            .is_some_and(|&b| b < 128 && !ASCII_LETTERS[b as usize])
-        {
-            i += 1;
-        }
-        let Some((letter, width)) = classify(text, i) else {
-            return count;
-        };
-        if !letter {
-            i += width;
-            continue;
-        }
-        let start = i;
-        i += width;
-        loop {
-            while bytes
-                .get(i)
-                .is_some_and(|&b| b < 128 && ASCII_LETTERS[b as usize])
-            {
-                i += 1;
-            }
-            match classify(text, i) {
-                Some((true, width)) => i += width,
-                _ => break,
-            }
-        }
-        each(&text[start..i]);
-        count += 1;
-    }
-}
-
-/// Whether the character at byte `i` of `text` can be part of a run, and
-/// its width in bytes; `None` at the end of the text.
-fn classify(text: &str, i: usize) -> Option<(bool, usize)> {
-    let bytes = text.as_bytes();
-    let b = *bytes.get(i)?;
-    Some(if b < 128 {
-        (ASCII_LETTERS[b as usize], 1)
-    } else if b == 0xc3 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xc0).contains(&n)) {
-        // U+00C0–U+00FF (à, é, ç…): all letters but × and ÷. French
-        // bodies hold one every few words; decoding each cost more than
-        // the rest of the loop.
-        (!matches!(bytes[i + 1], 0x97 | 0xb7), 2)
-    } else {
-        let c = text[i..].chars().next()?;
-        (
-            c.is_alphanumeric() || normalize::is_apostrophe(c),
-            c.len_utf8(),
-        )
-    })
-}
-
-/// Which ASCII bytes are part of a run: letters, digits, the apostrophe.
-const ASCII_LETTERS: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b'\'';
-        b += 1;
-    }
-    table
-};
-
 /// The posting value of a word of field-weighted frequency `weight`,
 /// found in `places`, in a document whose body has `length` words, where
 /// bodies have `average` words.
@@ -181,74 +104,6 @@ pub(super) fn posting(weight: u32, places: u8, length: u32, average: f64) -> u8 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rustc_hash::FxHashMap;
-
-    /// Each run of `text` with its summed weight and places.
-    fn tally<'t>(found: &mut FxHashMap<&'t str, (u32, u8)>, text: &'t str, field: Field) -> u32 {
-        runs(text, |run| {
-            let entry = found.entry(run).or_default();
-            entry.0 += field.weight;
-            entry.1 |= field.place;
-        })
-    }
-
-    #[test]
-    fn tally_finds_runs_of_letters_and_apostrophes() {
-        let mut runs = FxHashMap::default();
-        let count = tally(&mut runs, "L'imagerie, l’imagerie — santé 2027!", SUMMARY);
-        tally(&mut runs, "santé", TITLE);
-        let mut found: Vec<(&str, (u32, u8))> = runs.into_iter().collect();
-        found.sort_unstable();
-        assert_eq!(count, 4);
-        assert_eq!(
-            found,
-            vec![
-                ("2027", (2, IN_META)),
-                ("L'imagerie", (2, IN_META)),
-                ("l’imagerie", (2, IN_META)),
-                ("santé", (12, IN_META | IN_TITLE))
-            ]
-        );
-    }
-
-    #[test]
-    fn latin_1_letters_are_told_from_signs_as_char_does() {
-        for c in '\u{a0}'..='\u{17f}' {
-            let text = format!("a{c}b");
-            let runs = tally(&mut FxHashMap::default(), &text, BODY);
-            let expected = if c.is_alphanumeric() { 1 } else { 2 };
-            assert_eq!(runs, expected, "{c:?} (U+{:04X})", c as u32);
-        }
-    }
-
-    proptest::proptest! {
-        /// The runs are those of a plain split on every character that is
-        /// neither alphanumeric nor an apostrophe, counted each time they
-        /// occur, whatever the text.
-        #[test]
-        fn runs_are_the_words_of_a_plain_split(
-            text in "([a-zA-Z0-9'’ ,.éÉàçœ×÷—-]|\\PC){0,80}",
-        ) {
-            let words: Vec<&str> = text
-                .split(|c: char| !(c.is_alphanumeric() || normalize::is_apostrophe(c)))
-                .filter(|w| !w.is_empty())
-                .collect();
-            let mut expected: Vec<(&str, (u32, u8))> = Vec::new();
-            for w in &words {
-                match expected.iter_mut().find(|(e, _)| e == w) {
-                    Some((_, (weight, _))) => *weight += 1,
-                    None => expected.push((w, (1, IN_BODY))),
-                }
-            }
-            expected.sort_unstable();
-            let mut runs = FxHashMap::default();
-            let count = tally(&mut runs, &text, BODY);
-            let mut found: Vec<(&str, (u32, u8))> = runs.into_iter().collect();
-            found.sort_unstable();
-            proptest::prop_assert_eq!(count as usize, words.len());
-            proptest::prop_assert_eq!(found, expected);
-        }
-    }
 
     #[test]
     fn tiers_outrank_frequency() {
