@@ -365,6 +365,8 @@ pub(crate) fn run(
     }
     let statics = caches.statics.clone().unwrap_or_default();
     problems.extend(statics.problems.iter().cloned());
+    let templates_due = everything || changes.templates || caches.templates.is_none();
+    let mut early_templates = None;
     let in_place = match (content::bodies_only(&delta), &mut caches.site) {
         (Some(documents), Some((site, _))) if !statics_changed => {
             let ids: Option<Vec<EntryId>> = documents
@@ -388,7 +390,13 @@ pub(crate) fn run(
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
         };
         let static_paths = statics.paths().map(str::to_string).collect();
-        let assembled = Site::assemble(config, &root, &loaded, static_paths, &options);
+        // Templates do not depend on the content: they are read and parsed
+        // on the other core while the site is assembled, which is serial.
+        let (assembled, templates) = rayon::join(
+            || Site::assemble(config, &root, &loaded, static_paths, &options),
+            || templates_due.then(|| Templates::load(&root, &theme_dir)),
+        );
+        early_templates = templates;
         let old = caches.site.replace(assembled);
         timer.lap("site");
         match (caches.once, &mut caches.site) {
@@ -434,13 +442,15 @@ pub(crate) fn run(
     let manifest = caches.manifest.clone().unwrap_or_default();
     timer.lap("static files");
 
+    let loaded_templates =
+        early_templates.or_else(|| templates_due.then(|| Templates::load(&root, &theme_dir)));
     render_all |= load_templates(
         &caches.root,
         &mut caches.templates,
         &mut caches.i18n,
         site,
-        &theme_dir,
         changes,
+        loaded_templates,
         &mut problems,
     );
     let (Some(templates), Some(i18n)) = (caches.templates.as_mut(), caches.i18n.as_ref()) else {
@@ -550,24 +560,23 @@ fn render_bodies(
     })
 }
 
-/// Loads templates and interface words when they changed; returns whether
-/// every page must be rendered again.
+/// Takes the templates just `loaded` (if they had to be), and loads the
+/// interface words when they changed; returns whether every page must be
+/// rendered again.
 fn load_templates(
     root: &Path,
     templates: &mut Option<Templates>,
     i18n: &mut Option<I18n>,
     site: &Site,
-    theme_dir: &Path,
     changes: &Changes,
+    loaded: Option<Result<Templates, Vec<Diagnostic>>>,
     problems: &mut Diagnostics,
 ) -> bool {
     let everything = changes.config || changes.everything;
     let mut changed = false;
-    if everything || changes.templates || templates.is_none() {
+    if let Some(loaded) = loaded {
         changed = true;
-        *templates = Templates::load(root, theme_dir)
-            .map_err(|e| problems.extend(e))
-            .ok();
+        *templates = loaded.map_err(|e| problems.extend(e)).ok();
     }
     if everything || changes.i18n || i18n.is_none() {
         changed = true;
