@@ -195,6 +195,18 @@ fn a_busy_port_is_named_with_the_way_out() {
 }
 
 #[test]
+fn a_missing_site_folder_is_named_in_the_editors_words() {
+    let site = TestSite::from_fixture("basic");
+    for lang in ["fr", "en"] {
+        let run = site.run(&["serve", "--root", "sit", "--port", "0", "--messages", lang]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        insta::with_settings!({snapshot_suffix => lang}, {
+            insta::assert_snapshot!("missing_site_folder", run.stderr);
+        });
+    }
+}
+
+#[test]
 fn base_path_serves_the_site_under_it() {
     let site = TestSite::from_fixture("basic");
     let server = site.serve(&["--base-path", "/portail/"]);

@@ -483,6 +483,8 @@ serve-port-busy = Port { $port } is already in use on { $ip } (maybe by another 
     Choose another one, for example: parvis serve --port { $other }
 serve-cannot-listen = Cannot listen on { $address }: { $error }
 serve-cannot-start = Cannot start the preview: { $error }
+serve-no-site-folder = Cannot start the preview: there is no folder { $folder }.
+    Name the site's folder with --root, for example: parvis serve --root my-site
 serve-open-failed = Could not open a browser: open { $url } yourself.
 serve-watch-failed = Watching files: { $error }
 serve-output-folder = Output folder: { $folder }

@@ -490,6 +490,8 @@ serve-port-busy = Le port { $port } est déjà utilisé sur { $ip } (un autre «
     Choisissez-en un autre, par exemple : parvis serve --port { $other }
 serve-cannot-listen = Impossible d’ouvrir { $address } : { $error }
 serve-cannot-start = Impossible de démarrer l’aperçu : { $error }
+serve-no-site-folder = Impossible de démarrer l’aperçu : le dossier { $folder } n’existe pas.
+    Indiquez le dossier du site avec --root, par exemple : parvis serve --root mon-site
 serve-open-failed = Le navigateur n’a pas pu être ouvert : ouvrez { $url } vous-même.
 serve-watch-failed = Surveillance des fichiers : { $error }
 serve-output-folder = Dossier de sortie : { $folder }

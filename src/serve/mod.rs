@@ -56,6 +56,12 @@ pub struct ServeOptions {
 
 /// Runs `serve` until Ctrl+C; returns the exit code.
 pub fn serve(options: ServeOptions) -> ExitCode {
+    // Without this the watcher's own words would say it ("No path was
+    // found"), in English: a mistyped `--root` is an editor's mistake.
+    if !options.root.is_dir() {
+        eprintln!("{}", texts::no_site_folder(options.lang, &options.root));
+        return ExitCode::from(1);
+    }
     let root = options
         .root
         .canonicalize()

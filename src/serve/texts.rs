@@ -66,6 +66,11 @@ pub fn cannot_start(lang: Lang, error: &dyn std::fmt::Display) -> String {
     msg!("serve-cannot-start", error = error).text(lang)
 }
 
+/// `--root` (or the working folder) names no folder.
+pub fn no_site_folder(lang: Lang, folder: &std::path::Path) -> String {
+    msg!("serve-no-site-folder", folder = folder.display()).text(lang)
+}
+
 /// `--open` found no browser to open.
 pub fn open_failed(lang: Lang, url: &str) -> String {
     msg!("serve-open-failed", url = url).text(lang)
