@@ -312,9 +312,16 @@ impl Config {
             .check(&root.join(path))
             .map_err(|d| vec![d])?;
         let text = std::fs::read_to_string(root.join(path)).map_err(|e| {
-            vec![Diagnostic::error(msg!("config-unreadable", error = e))
-                .at(Span::file(path))
-                .hint(msg!("config-unreadable-hint"))]
+            // The two usual mistakes (a mistyped `--root`, a command run
+            // outside the site) in the editor's words, not the system's.
+            let error = if !root.is_dir() {
+                Diagnostic::error(msg!("config-no-site-folder", folder = root.display()))
+            } else if e.kind() == std::io::ErrorKind::NotFound {
+                Diagnostic::error(msg!("config-missing")).at(Span::file(path))
+            } else {
+                Diagnostic::error(msg!("config-unreadable", error = e)).at(Span::file(path))
+            };
+            vec![error.hint(msg!("config-unreadable-hint"))]
         })?;
         Config::parse(path, &text)
     }

@@ -535,3 +535,27 @@ fn json_format_lists_diagnostics_for_ci() {
     let message = value["diagnostics"][0]["message"].as_str().unwrap();
     assert!(message.contains("expected a year"), "{message}");
 }
+
+#[test]
+fn a_root_without_a_site_is_named_in_the_editors_words() {
+    let site = TestSite::from_fixture("basic");
+    site.write("vide/lisez-moi.txt", "pas un site");
+    for (name, root) in [
+        ("root_folder_missing", "sit"),
+        ("root_without_site_toml", "vide"),
+    ] {
+        let run = |extra: &[&str]| {
+            let mut args = vec!["build", "--root", root];
+            args.extend(extra);
+            let run = site.run(&args);
+            assert_eq!(run.code, 1, "{}", run.stderr);
+            assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+            run.stderr
+        };
+        let failure = Failure {
+            fr: run(&[]),
+            en: run(&["--messages", "en"]),
+        };
+        assert_snapshots(name, &failure);
+    }
+}

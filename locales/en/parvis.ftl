@@ -121,6 +121,8 @@ slug-hint = use lower-case letters without accents, digits and `-` only, e.g. `{
 
 config-unreadable = cannot read the site configuration: { $error }
 config-unreadable-hint = every site has a `site.toml` at its root; give another root with `--root`
+config-missing = there is no `site.toml` file in this folder
+config-no-site-folder = there is no folder { $folder }
 config-invalid = invalid site configuration: { $detail }
 config-invalid-hint = see the `site.toml` section of the README for the expected keys
 config-unknown-key = `{ $key }`: unknown key in site.toml

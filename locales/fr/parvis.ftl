@@ -128,6 +128,8 @@ slug-hint = n'utilisez que des minuscules sans accents, des chiffres et des tire
 
 config-unreadable = impossible de lire la configuration du site : { $error }
 config-unreadable-hint = tout site a un fichier `site.toml` à sa racine ; indiquez un autre dossier avec `--root`
+config-missing = il n’y a pas de fichier `site.toml` dans ce dossier
+config-no-site-folder = le dossier { $folder } n’existe pas
 config-invalid = site.toml n'est pas valide : { $detail }
 config-invalid-hint = voyez la partie « site.toml » du README pour les clés attendues
 config-unknown-key = `{ $key }` : clé inconnue dans site.toml
