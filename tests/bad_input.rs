@@ -558,4 +558,5 @@ fn a_root_without_a_site_is_named_in_the_editors_words() {
         };
         assert_snapshots(name, &failure);
     }
+    assert!(!site.path("sit").exists() && !site.path("vide/public").exists());
 }
