@@ -312,16 +312,20 @@ impl Config {
             .check(&root.join(path))
             .map_err(|d| vec![d])?;
         let text = std::fs::read_to_string(root.join(path)).map_err(|e| {
+            let hint = msg!("config-unreadable-hint");
             // The two usual mistakes (a mistyped `--root`, a command run
             // outside the site) in the editor's words, not the system's.
-            let error = if !root.is_dir() {
-                Diagnostic::error(msg!("config-no-site-folder", folder = root.display()))
-            } else if e.kind() == std::io::ErrorKind::NotFound {
-                Diagnostic::error(msg!("config-missing")).at(Span::file(path))
-            } else {
-                Diagnostic::error(msg!("config-unreadable", error = e)).at(Span::file(path))
+            if !root.is_dir() {
+                let folder = root.display();
+                return vec![
+                    Diagnostic::error(msg!("config-no-site-folder", folder = folder)).hint(hint),
+                ];
+            }
+            let message = match e.kind() {
+                std::io::ErrorKind::NotFound => msg!("config-missing"),
+                _ => msg!("config-unreadable", error = e),
             };
-            vec![error.hint(msg!("config-unreadable-hint"))]
+            vec![Diagnostic::error(message).at(Span::file(path)).hint(hint)]
         })?;
         Config::parse(path, &text)
     }

@@ -273,3 +273,19 @@ fn a_site_broken_from_the_start_shows_its_errors_then_itself() {
     reload_naming(&events, "index.html");
     assert_eq!(server.get("/").status, 200);
 }
+
+#[test]
+fn a_folder_without_site_toml_is_served_once_the_file_is_there() {
+    let site = TestSite::from_fixture("basic");
+    let config = site.read("site.toml");
+    site.remove("site.toml");
+    let server = site.serve(&[]);
+    let home = server.get("/");
+    assert_eq!(home.status, 404);
+    assert!(home.body.contains("No site to show yet"), "{}", home.body);
+    let events = server.events();
+    assert_eq!(events.next().0, "problems");
+    site.write("site.toml", config);
+    reload_naming(&events, "index.html");
+    assert_eq!(server.get("/").status, 200);
+}
